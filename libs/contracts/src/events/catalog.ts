@@ -1,0 +1,26 @@
+import { EventDefinition } from './event-definition';
+import { NetworkCreated, NetworkUpdated } from './partners/network-events.v1';
+import {
+  PartnerDeactivated,
+  PartnerRegistered,
+  PartnerRejected,
+  PartnerUpdated,
+  PartnerVerified,
+} from './partners/partner-events.v1';
+
+/** Every published event type. The AsyncAPI document and the JSON Schemas are generated from this list. */
+export const EVENT_CATALOG: ReadonlyArray<EventDefinition> = [
+  PartnerRegistered,
+  PartnerUpdated,
+  PartnerVerified,
+  PartnerRejected,
+  PartnerDeactivated,
+  NetworkCreated,
+  NetworkUpdated,
+];
+
+const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));
+
+export function findEventDefinition(type: string): EventDefinition | undefined {
+  return byType.get(type);
+}
