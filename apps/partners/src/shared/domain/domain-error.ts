@@ -1,0 +1,17 @@
+/**
+ * Errors raised by domain rules. They carry no HTTP knowledge; the API layer maps `kind` to a
+ * problem response (conflict → 409, invalid → 422, forbidden → 403, not_found → 404).
+ */
+export type DomainErrorKind = 'conflict' | 'invalid' | 'forbidden' | 'not_found';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    /** Stable machine-readable code, e.g. `partner.not-pending`. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
