@@ -1,0 +1,130 @@
+import { DataSource } from 'typeorm';
+import { eventually, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
+import { appendToOutbox, deleteSentOutboxRows, OutboxRelay, RelayBatchInfo } from '../src';
+import {
+  commitEvents,
+  migratedDataSource,
+  NatsSide,
+  natsSide,
+  pendingCount,
+  resetOutboxAndStream,
+  SCHEMA,
+  storedEventIds,
+  storedPayloads,
+  testEvent,
+} from './support/outbox-fixture';
+
+describe('transactional outbox and relay', () => {
+  let infra: TestInfrastructure;
+  let dataSource: DataSource;
+  let nats: NatsSide;
+  const relays: OutboxRelay[] = [];
+
+  function relay(options: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}): OutboxRelay {
+    const created = new OutboxRelay({ dataSource, schema: SCHEMA, publisher: nats.publisher, pollIntervalMs: 5_000, ...options });
+    relays.push(created);
+    return created;
+  }
+
+  beforeAll(async () => {
+    infra = await provisionTestInfrastructure('outbox');
+    dataSource = await migratedDataSource(infra.databaseUrl);
+    nats = await natsSide(infra.natsUrl, infra.subjectPrefix, 'outbox-test');
+  });
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((r) => r.stop()));
+    await resetOutboxAndStream(dataSource, nats);
+  });
+  afterAll(async () => {
+    await nats.jsm.streams.delete(nats.stream);
+    await nats.close();
+    await dataSource.destroy();
+    await infra.dispose();
+  });
+
+  it('keeps outbox rows only for committed transactions: a rollback leaves none and publishes nothing', async () => {
+    const published: string[] = [];
+    await relay({ hooks: { afterPublish: (ids) => void published.push(...ids) } }).start();
+    const rolledBack = testEvent(1);
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await appendToOutbox(manager, SCHEMA, [rolledBack]);
+        throw new Error('state change rejected');
+      }),
+    ).rejects.toThrow('state change rejected');
+    const committed = testEvent(2);
+    await commitEvents(dataSource, [committed]);
+
+    // The committed event is relayed; by then the relay has seen everything there is.
+    await eventually(() => published.includes(committed.id));
+    const rows = (await dataSource.query(`SELECT id FROM "${SCHEMA}".outbox`)) as Array<{ id: string }>;
+    expect(rows.map((row) => row.id)).toEqual([committed.id]);
+    expect(await storedEventIds(nats.jsm, nats.stream)).toEqual([committed.id]);
+  });
+
+  it('refuses to append outside a transaction', async () => {
+    await expect(appendToOutbox(dataSource.manager, SCHEMA, [testEvent(1)])).rejects.toThrow(/inside a transaction/);
+  });
+
+  it('publishes committed events in commit order, woken by NOTIFY well before the poll interval', async () => {
+    const batches: RelayBatchInfo[] = [];
+    // A poll interval of a minute: only the notification can explain a fast delivery. start()
+    // resolves once LISTEN is in place.
+    await relay({ pollIntervalMs: 60_000, hooks: { onBatch: (info) => void batches.push(info) } }).start();
+
+    const events = Array.from({ length: 30 }, (_, n) => testEvent(n));
+    const started = Date.now();
+    for (let i = 0; i < events.length; i += 3) await commitEvents(dataSource, events.slice(i, i + 3));
+    await eventually(async () => (await storedEventIds(nats.jsm, nats.stream)).length === events.length);
+    const elapsed = Date.now() - started;
+
+    expect(await storedEventIds(nats.jsm, nats.stream)).toEqual(events.map((event) => event.id));
+    expect((await storedPayloads(nats.jsm, nats.stream)).map((payload) => payload.n)).toEqual(events.map((_, n) => n));
+    expect(elapsed).toBeLessThan(5_000);
+    const latencies = batches.flatMap((batch) => batch.latenciesMs);
+    expect(latencies).toHaveLength(events.length);
+    expect(Math.max(...latencies)).toBeLessThan(1_000);
+    await eventually(async () => (await pendingCount(dataSource)) === 0);
+  });
+
+  it('lets two relays share one outbox without publishing any event twice', async () => {
+    const publishedBy = [new Map<string, number>(), new Map<string, number>()];
+    const countingPublisher = (tally: Map<string, number>) => ({
+      publish: async (event: Parameters<typeof nats.publisher.publish>[0]) => {
+        tally.set(event.id, (tally.get(event.id) ?? 0) + 1);
+        return nats.publisher.publish(event);
+      },
+    });
+    await relay({ batchSize: 20, publisher: countingPublisher(publishedBy[0]) }).start();
+    await relay({ batchSize: 20, publisher: countingPublisher(publishedBy[1]) }).start();
+
+    const events = Array.from({ length: 1_000 }, (_, n) => testEvent(n));
+    // Concurrent writers, so that both relays are woken while the other holds a batch.
+    await Promise.all(
+      Array.from({ length: 10 }, (_, w) => (async () => {
+        for (let i = w * 100; i < (w + 1) * 100; i += 10) await commitEvents(dataSource, events.slice(i, i + 10));
+      })()),
+    );
+    await eventually(async () => (await pendingCount(dataSource)) === 0, { timeoutMs: 30_000 });
+
+    const attempts = [...publishedBy[0].values(), ...publishedBy[1].values()];
+    expect(attempts.every((count) => count === 1)).toBe(true);
+    expect(publishedBy[0].size + publishedBy[1].size).toBe(events.length);
+    expect(publishedBy[0].size).toBeGreaterThan(0);
+    expect(publishedBy[1].size).toBeGreaterThan(0);
+    const stored = await storedEventIds(nats.jsm, nats.stream);
+    expect(stored).toHaveLength(events.length);
+    expect(new Set(stored)).toEqual(new Set(events.map((event) => event.id)));
+  });
+
+  it('deletes sent rows past their retention and never pending ones', async () => {
+    const [sent, pending] = [testEvent(1), testEvent(2)];
+    await commitEvents(dataSource, [sent, pending]);
+    await dataSource.query(`UPDATE "${SCHEMA}".outbox SET sent_at = now() - interval '8 days' WHERE id = $1`, [sent.id]);
+    await dataSource.query(`UPDATE "${SCHEMA}".outbox SET created_at = now() - interval '30 days' WHERE id = $1`, [pending.id]);
+
+    expect(await deleteSentOutboxRows(dataSource, SCHEMA, 7)).toBe(1);
+    const rows = (await dataSource.query(`SELECT id FROM "${SCHEMA}".outbox`)) as Array<{ id: string }>;
+    expect(rows.map((row) => row.id)).toEqual([pending.id]);
+  });
+});
