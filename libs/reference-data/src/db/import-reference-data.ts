@@ -1,0 +1,89 @@
+import { performance } from 'node:perf_hooks';
+import { ReferenceDataFiles } from '../files/reference-data-directory';
+import { loadReferenceSet } from '../model/load-reference-set';
+import { ReferenceSet } from '../model/reference-set';
+import { SourceReport } from '../parse/source-report';
+import { ConnectionSource, hasGeometryColumns, postgisSchema, quoteSchema, SqlExecutor } from './sql-executor';
+import { upsertDistricts, upsertPostalCodes } from './upsert-reference-set';
+
+export interface ImportReport {
+  schema: string;
+  directory: string;
+  districts: number;
+  postalCodes: number;
+  /** Whether geometry columns were filled. */
+  postgis: boolean;
+  /** Per source file and per merged table: rows read, accepted, rejected with reasons. */
+  sources: SourceReport[];
+  parseMs: number;
+  writeMs: number;
+}
+
+/** A single connection (pg `Client`, TypeORM `QueryRunner`) or a TypeORM `DataSource`. */
+export type ImportTarget = SqlExecutor | ConnectionSource;
+
+/**
+ * Loads the reference data of a directory into the schema's `ref_*` tables (created before by
+ * `createReferenceDataTables`). Idempotent: rows are upserted and rows no longer in the
+ * sources are deleted, all in one transaction, so readers see the old or the new set, never
+ * half of it. Each table is written with one `INSERT ... SELECT FROM unnest(...)` statement.
+ */
+export async function importReferenceData(
+  target: ImportTarget,
+  schema: string,
+  directory: string,
+  files: Partial<ReferenceDataFiles> = {},
+): Promise<ImportReport> {
+  quoteSchema(schema);
+  const parseStart = performance.now();
+  const loaded = loadReferenceSet(directory, files);
+  const parseMs = Math.round(performance.now() - parseStart);
+  const writeStart = performance.now();
+  const postgis = await inTransaction(target, (executor) => writeReferenceSet(executor, schema, loaded));
+  return {
+    schema,
+    directory,
+    districts: loaded.districts.length,
+    postalCodes: loaded.postalCodes.length,
+    postgis,
+    sources: loaded.reports,
+    parseMs,
+    writeMs: Math.round(performance.now() - writeStart),
+  };
+}
+
+/** Writes an already built set (e.g. a small one in tests); returns whether geometries were written. */
+export async function writeReferenceSet(executor: SqlExecutor, schema: string, set: ReferenceSet): Promise<boolean> {
+  const s = quoteSchema(schema);
+  const gis = (await hasGeometryColumns(executor, schema)) ? await postgisSchema(executor) : undefined;
+  await upsertDistricts(executor, s, set.districts, gis);
+  await upsertPostalCodes(executor, s, set.postalCodes, gis);
+  await executor.query(`DELETE FROM ${s}.ref_postal_code WHERE postal_code <> ALL($1::text[])`, [
+    set.postalCodes.map((code) => code.postalCode),
+  ]);
+  await executor.query(`DELETE FROM ${s}.ref_district WHERE key <> ALL($1::text[])`, [set.districts.map((district) => district.key)]);
+  return gis !== undefined;
+}
+
+async function inTransaction<T>(target: ImportTarget, work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
+  if ('createQueryRunner' in target) {
+    const runner = target.createQueryRunner();
+    await runner.connect();
+    try {
+      return await inTransaction(runner, work);
+    } finally {
+      await runner.release();
+    }
+  }
+  // A migration's QueryRunner is already inside a transaction: join it rather than commit it early.
+  if ((target as { isTransactionActive?: boolean }).isTransactionActive) return work(target);
+  await target.query('BEGIN');
+  try {
+    const result = await work(target);
+    await target.query('COMMIT');
+    return result;
+  } catch (error) {
+    await target.query('ROLLBACK');
+    throw error;
+  }
+}
