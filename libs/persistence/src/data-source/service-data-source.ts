@@ -36,7 +36,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     applicationName: options.applicationName ?? schema,
     poolSize: options.poolSize ?? 10,
     // Passed through to node-postgres: every pooled connection starts with this search_path.
-    extra: { options: `-c search_path="${schema}",public` },
+    extra: { options: `-c search_path=${schema},public` },
   });
 }
 
