@@ -15,7 +15,7 @@ import {
   listDeadLetters,
   streamName,
 } from '../src';
-import { AckRecorder, deferred, partnerRegistered, publishAll, publishRaw, silentLogger } from './support/fixtures';
+import { AckRecorder, deferred, partnerRegistered, publishAll, publishRaw, silentLogger, when } from './support/fixtures';
 
 describe('ConsumerRunner', () => {
   let infra: TestInfrastructure;
@@ -110,10 +110,7 @@ describe('ConsumerRunner', () => {
     });
     await publishAll(nc, prefix, [poison, ...healthy]);
 
-    const [letter] = await eventually(async () => {
-      const letters = await listDeadLetters(nc, prefix, { consumer: 'retrying' });
-      return letters.length === 1 && letters;
-    });
+    const [letter] = await eventually(async () => when(await listDeadLetters(nc, prefix, { consumer: 'retrying' }), (found) => found.length === 1));
     expect(attempts).toEqual([1, 2, 3]);
     expect(processed).toEqual(healthy.map((event) => event.id));
     expect(letter).toMatchObject({
@@ -146,10 +143,7 @@ describe('ConsumerRunner', () => {
     await publishRaw(nc, prefix, notAnEvent, JSON.stringify(notAnEvent.data), false);
     await publishAll(nc, prefix, [valid]);
 
-    const letters = await eventually(async () => {
-      const found = await listDeadLetters(nc, prefix, { consumer: 'strict' });
-      return found.length === 2 && found;
-    });
+    const letters = await eventually(async () => when(await listDeadLetters(nc, prefix, { consumer: 'strict' }), (found) => found.length === 2));
     expect(handled).toEqual([valid.id]);
     expect(letters[0]).toMatchObject({ eventId: broken.id, attempts: 1 });
     expect(letters[0].error).toMatch(/payload breaks contract partners\.partner\.registered\.v1: .*kind.*districtKeys|districtKeys.*kind/);
@@ -170,10 +164,9 @@ describe('ConsumerRunner', () => {
     await publishAll(nc, prefix, events);
 
     await eventually(() => seen.size === events.length);
-    const info = await eventually(async () => {
-      const current = await jsm.consumers.info(streamName('partners', prefix), durableName('shared', 'partners', prefix));
-      return current.ack_floor.stream_seq === events.length && current;
-    });
+    const info = await eventually(async () =>
+      when(await jsm.consumers.info(streamName('partners', prefix), durableName('shared', 'partners', prefix)), (current) => current.ack_floor.stream_seq === events.length),
+    );
     expect(info.num_redelivered).toBe(0);
     expect([...seen.values()].every((replicas) => replicas.length === 1)).toBe(true);
     expect(new Set([...seen.values()].flat())).toEqual(new Set(['a', 'b'])); // both replicas took work

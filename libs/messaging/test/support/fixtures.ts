@@ -67,3 +67,9 @@ export function deferred(): { promise: Promise<void>; resolve: () => void } {
 
 /** Quiet in tests; failures show up in assertions. */
 export const silentLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** For `eventually`: a value once `ready` holds for it, an error (retry) until then. */
+export function when<T>(value: T, ready: (value: T) => boolean): T {
+  if (!ready(value)) throw new Error(`not yet: ${JSON.stringify(value)?.slice(0, 300)}`);
+  return value;
+}
