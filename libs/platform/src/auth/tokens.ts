@@ -1,0 +1,2 @@
+/** Injection tokens of the auth part. */
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');

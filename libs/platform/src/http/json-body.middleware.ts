@@ -1,0 +1,45 @@
+import { AsyncResource } from 'node:async_hooks';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import { Problem, UnsupportedMediaTypeProblem } from '../errors/problems';
+import { PROBLEM_TYPES } from '../errors/problem-details';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+function hasBody(request: Request): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** body-parser marks its errors with a `type`; translate them into problems with German details. */
+function toProblem(error: unknown, limit: string): unknown {
+  const type = (error as { type?: unknown }).type;
+  switch (type) {
+    case 'entity.parse.failed':
+      return new Problem({ type: PROBLEM_TYPES.malformedBody, title: 'Malformed Request Body', status: 400, detail: 'Der Anfragekörper ist kein gültiges JSON.' });
+    case 'entity.too.large':
+      return new Problem({ type: PROBLEM_TYPES.payloadTooLarge, title: 'Payload Too Large', status: 413, detail: `Der Anfragekörper ist größer als erlaubt (höchstens ${limit}).`, extensions: { limit } });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new Problem({ type: PROBLEM_TYPES.unsupportedMediaType, title: 'Unsupported Media Type', status: 415, detail: 'Zeichensatz oder Kodierung werden nicht unterstützt; bitte UTF-8 senden.' });
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return new Problem({ type: PROBLEM_TYPES.badRequest, title: 'Bad Request', status: 400, detail: 'Der Anfragekörper kam unvollständig an.' });
+    default:
+      return error;
+  }
+}
+
+/**
+ * Parses JSON bodies up to `limit` and refuses every other body format with 415. Bodiless
+ * requests (GET, DELETE, empty POST) pass. Strict mode: only objects and arrays at the top level.
+ */
+export function jsonBodyMiddleware(limit: string): RequestHandler {
+  const parse = express.json({ limit, strict: true, type: JSON_TYPES });
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (!hasBody(request)) return next();
+    if (!request.is(JSON_TYPES)) return next(new UnsupportedMediaTypeProblem(request.headers['content-type']));
+    // raw-body resumes from stream events, outside the request's AsyncLocalStorage context;
+    // binding the callback keeps the correlation id for everything after body parsing.
+    parse(request, response, AsyncResource.bind((error?: unknown) => (error ? next(toProblem(error, limit)) : next())));
+  };
+}
