@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm test`: the whole check of the repository, as CI runs it.
+//   1. find or start Postgres and NATS (lib/infra.mjs) and export DATABASE_URL / NATS_URL;
+//   2. validate docker-compose.yml against the apps and the Dockerfile (lib/validate-compose.mjs);
+//   3. nx run-many -t lint typecheck test, two tasks at a time, stopping at the first failure.
+// Extra arguments go to nx (`npm test -- --projects=partners`); `--no-bail` runs every task even
+// after a failure, for a full list of what is broken.
+import { ensureInfrastructure, exitOnInfrastructureError } from './lib/infra.mjs';
+import { bin, formatDuration, runStep, stopwatch } from './lib/steps.mjs';
+import { validateCompose } from './lib/validate-compose.mjs';
+
+const log = (line) => console.error(`[test] ${line}`);
+const args = process.argv.slice(2);
+const bail = !args.includes('--no-bail');
+const nxArgs = args.filter((arg) => arg !== '--no-bail');
+
+async function main() {
+  const clock = stopwatch();
+  const phases = [];
+  const { databaseUrl, natsUrl } = await ensureInfrastructure({ log: (line) => console.error(`[infra] ${line}`) });
+  phases.push(['infrastructure', clock.lap()]);
+
+  const composeProblems = validateCompose();
+  phases.push(['docker-compose.yml', clock.lap()]);
+  if (composeProblems.length) {
+    log(`docker-compose.yml:\n  - ${composeProblems.join('\n  - ')}`);
+    return finish(1, phases, clock);
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NATS_URL: natsUrl,
+    // Nx: no daemon (a CI run is one-shot), no cloud, no interactive terminal UI.
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_TUI: 'false',
+    FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0'),
+  };
+  const nx = ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static', ...(bail ? ['--nxBail'] : []), ...nxArgs];
+  log(`nx ${nx.join(' ')}`);
+  const code = await runStep(bin('nx'), nx, { env });
+  phases.push(['lint, typecheck, test (nx)', clock.lap()]);
+  return finish(code, phases, clock);
+}
+
+function finish(code, phases, clock) {
+  const lines = phases.map(([name, ms]) => `  ${name.padEnd(28)} ${formatDuration(ms)}`);
+  const verdict = code === 0 ? '✔ npm test: bestanden / passed' : `✖ npm test: fehlgeschlagen / FAILED (exit ${code})`;
+  console.error(`\n${verdict} in ${formatDuration(clock.total())}\n${lines.join('\n')}\n`);
+  process.exitCode = code === 0 ? 0 : 1;
+}
+
+main().catch(exitOnInfrastructureError);
