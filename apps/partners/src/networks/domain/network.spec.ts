@@ -13,7 +13,7 @@ describe('Network', () => {
     expect(network.removeMember('a')).toBe('left');
     expect(network.removeMember('a')).toBe('unchanged');
     expect(network.version).toBe(4);
-    expect(network.pullChanges()).toEqual([{ type: 'created' }]);
+    expect(network.pullChanges().map((c) => [c.type, c.snapshot.version])).toEqual([['created', 1], ['updated', 2], ['updated', 3], ['updated', 4]]);
   });
 
   it('rejects empty or malformed district lists', () => {
@@ -26,7 +26,7 @@ describe('Network', () => {
     network.update({ name: 'X' });
     expect(network.pullChanges()).toEqual([]);
     network.update({ description: 'Nordhessen', districtKeys: ['06635', '06634'] });
-    expect(network.pullChanges()).toEqual([{ type: 'updated' }]);
+    expect(network.pullChanges().map((c) => c.type)).toEqual(['updated']);
     expect(network.snapshot()).toMatchObject({ version: 4, description: 'Nordhessen' });
     network.update({ description: null });
     expect(network.snapshot().description).toBeUndefined();

@@ -15,7 +15,7 @@ export interface NetworkState {
   members: NetworkMember[];
 }
 
-export type NetworkChange = { type: 'created' } | { type: 'updated' };
+export type NetworkChange = { type: 'created' | 'updated'; snapshot: NetworkSnapshotV1 };
 
 /** Outcome of a membership change, so the caller knows whether the member's snapshot moved too. */
 export type MembershipOutcome = 'joined' | 'role-changed' | 'left' | 'unchanged';
@@ -41,7 +41,7 @@ export class Network {
       districtKeys: checkDistricts(input.districtKeys),
       members: [],
     });
-    network.pending.push({ type: 'created' });
+    network.pending.push({ type: 'created', snapshot: network.snapshot() });
     return network;
   }
 
@@ -115,7 +115,7 @@ export class Network {
 
   private bump(): void {
     this.state = { ...this.state, version: this.state.version + 1 };
-    if (!this.pending.some((change) => change.type === 'created')) this.pending.push({ type: 'updated' });
+    this.pending.push({ type: 'updated', snapshot: this.snapshot() });
   }
 }
 

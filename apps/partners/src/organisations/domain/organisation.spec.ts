@@ -22,7 +22,7 @@ describe('sizeClassFor (EU staff criterion)', () => {
 describe('Organisation', () => {
   it('registers pending at version 1 with derived size class and districts', () => {
     const org = company(12);
-    expect(org.pullChanges()).toEqual([{ type: 'registered' }]);
+    expect(org.pullChanges().map((c) => c.type)).toEqual(['registered']);
     expect(org.snapshot()).toMatchObject({ version: 1, status: 'pending', name: 'Metallbau Korbach GmbH', company: { employees: 12, sizeClass: 'small', sector: 'C' }, districtKeys: ['06635'], networkIds: [] });
   });
 
@@ -68,7 +68,7 @@ describe('Organisation', () => {
     expect(org.version).toBe(1);
     org.update({ company: { employees: 300 } });
     expect(org.snapshot()).toMatchObject({ version: 2, company: { sizeClass: 'large' } });
-    expect(org.pullChanges()).toEqual([{ type: 'updated' }]);
+    expect(org.pullChanges().map((c) => [c.type, c.snapshot.version])).toEqual([['updated', 2]]);
   });
 
   it('tracks network membership in the snapshot', () => {

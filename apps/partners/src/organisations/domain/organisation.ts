@@ -14,6 +14,9 @@ export type OrganisationChange =
   | { type: 'rejected'; reason: string }
   | { type: 'deactivated'; reasonCode: DeactivationReasonCode; reason?: string };
 
+/** A change together with the public view right after it (each event carries its own version). */
+export type RecordedOrganisationChange = OrganisationChange & { snapshot: PartnerSnapshotV1 };
+
 export interface OrganisationState {
   id: string;
   version: number;
@@ -55,7 +58,7 @@ export interface UpdateOrganisation {
  * (final). Every change that consumers see raises the version by one.
  */
 export class Organisation {
-  private readonly pending: OrganisationChange[] = [];
+  private readonly pending: RecordedOrganisationChange[] = [];
 
   private constructor(private state: OrganisationState) {}
 
@@ -72,7 +75,7 @@ export class Organisation {
       contacts: input.contacts ?? [],
       networkIds: [],
     });
-    organisation.pending.push({ type: 'registered' });
+    organisation.pending.push({ type: 'registered', snapshot: organisation.snapshot() });
     return organisation;
   }
 
@@ -97,7 +100,7 @@ export class Organisation {
   }
 
   /** Changes since loading, oldest first; the caller turns them into events in the same transaction. */
-  pullChanges(): OrganisationChange[] {
+  pullChanges(): RecordedOrganisationChange[] {
     return this.pending.splice(0, this.pending.length);
   }
 
@@ -192,7 +195,7 @@ export class Organisation {
 
   private bump(change: OrganisationChange): void {
     this.state = { ...this.state, version: this.state.version + 1 };
-    this.pending.push(change);
+    this.pending.push({ ...change, snapshot: this.snapshot() });
   }
 }
 

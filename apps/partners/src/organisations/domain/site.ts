@@ -19,3 +19,8 @@ export interface ResolvedPostalCode {
   location: GeoPointV1;
   districtKey: string;
 }
+
+/** Port to the reference data (postal code → coordinates and district). */
+export interface PostalCodeLookup {
+  lookup(postalCode: string): Promise<ResolvedPostalCode | undefined>;
+}

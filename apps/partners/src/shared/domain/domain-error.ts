@@ -10,6 +10,8 @@ export class DomainError extends Error {
     /** Stable machine-readable code, e.g. `partner.not-pending`. */
     readonly code: string,
     message: string,
+    /** Which input fields are at fault, as JSON pointers into the request body. */
+    readonly fields: ReadonlyArray<{ pointer: string; detail: string }> = [],
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,0 +1,27 @@
+import { rowsOf, importReferenceData, ImportReport, referenceDataDirectory } from '@bildungsraum/reference-data';
+import { runMigrations } from '@bildungsraum/persistence';
+import { createPartnersDataSource, PARTNERS_SCHEMA } from './partners-data-source';
+
+export interface MigrationOutcome {
+  applied: string[];
+  /** Present when the reference data was (re)imported. */
+  referenceData?: Pick<ImportReport, 'districts' | 'postalCodes' | 'postgis' | 'parseMs' | 'writeMs'>;
+}
+
+/**
+ * Brings the schema up to date and makes sure postal codes and districts are there. The import is
+ * idempotent but takes seconds, so it runs only when the tables are empty or when asked to.
+ */
+export async function migratePartners(databaseUrl: string, options: { reimport?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<MigrationOutcome> {
+  const dataSource = createPartnersDataSource(databaseUrl, { poolSize: 2 });
+  try {
+    const applied = await runMigrations(dataSource);
+    const [row] = rowsOf(await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${PARTNERS_SCHEMA}".ref_postal_code) AS filled`));
+    if (row?.filled && !options.reimport) return { applied };
+    const report = await importReferenceData(dataSource, PARTNERS_SCHEMA, referenceDataDirectory(options.env));
+    const { districts, postalCodes, postgis, parseMs, writeMs } = report;
+    return { applied, referenceData: { districts, postalCodes, postgis, parseMs, writeMs } };
+  } finally {
+    await dataSource.destroy();
+  }
+}
