@@ -92,6 +92,18 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     if (!handler) throw new Error(`No handler for ${event.type}`);
     const context = new JetStreamEventContext(event, deliveryCount);
     const result = await handler(event.data, context);
-    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    try {
+      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    } catch (error) {
+      throw explainMaskedError(error);
+    }
   }
+}
+
+/** Nest's default filter hides the cause; say where to find it instead of a bare "Internal server error". */
+function explainMaskedError(error: unknown): unknown {
+  const masked = error && typeof error === 'object' && !(error instanceof Error) && (error as { status?: unknown }).status === 'error';
+  if (!masked) return error;
+  const message = String((error as { message?: unknown }).message);
+  return new Error(`${message} (cause in the service log; @UseFilters(JetStreamErrorFilter) records it here)`);
 }
