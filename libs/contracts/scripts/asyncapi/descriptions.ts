@@ -1,4 +1,4 @@
-import { DEAD_LETTER_STREAM, STREAMS } from '../../src';
+import { DEAD_LETTER_STREAM, EventDefinition, STREAMS } from '../../src';
 
 /** Default retention of the event streams (libs/messaging DEFAULT_STREAM_SETTINGS; configurable per deployment). */
 export const RETENTION_DAYS = 365;
@@ -29,4 +29,23 @@ Integration events of the Bildungsraum services on NATS JetStream. Generated fro
 ${streams}
 | \`${DEAD_LETTER_STREAM}\` | \`deadletter.>\` | Dead letters (alle / all) |
 `;
+}
+
+export const SUBJECTS_START = '<!-- generated:subjects:start (npm run asyncapi) -->';
+export const SUBJECTS_END = '<!-- generated:subjects:end -->';
+
+/** The subject table of docs/events.md, regenerated between its markers. */
+export function subjectTable(catalog: ReadonlyArray<EventDefinition>): string {
+  const rows = [...catalog]
+    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))
+    .map((event) => `| \`${event.type}\` | \`${STREAMS[event.service]}\` | ${event.summary} | [schema](schemas/${event.type}.schema.json) |`);
+  return ['| Subject | Stream | Bedeutung / meaning | Payload |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** Replaces the generated section of a Markdown text; the text is returned unchanged without markers. */
+export function withSubjectTable(markdown: string, catalog: ReadonlyArray<EventDefinition>): string {
+  const start = markdown.indexOf(SUBJECTS_START);
+  const end = markdown.indexOf(SUBJECTS_END);
+  if (start < 0 || end < start) return markdown;
+  return `${markdown.slice(0, start + SUBJECTS_START.length)}\n${subjectTable(catalog)}\n${markdown.slice(end)}`;
 }
