@@ -9,6 +9,8 @@ export interface ConfigIssue {
   problems: string[];
   /** The offending value, unless the variable is sensitive or missing. */
   received?: string;
+  /** Set but not shown, because it may hold a secret. */
+  hidden?: boolean;
 }
 
 /**
@@ -21,7 +23,11 @@ export class ConfigError extends Error {
       [
         'Konfiguration ungültig – der Dienst startet nicht. / Invalid configuration – refusing to start.',
         ...issues.map((issue) => {
-          const received = issue.received === undefined ? 'fehlt / missing' : `erhalten / got ${JSON.stringify(issue.received)}`;
+          const received = issue.hidden
+            ? 'Wert verborgen / value hidden'
+            : issue.received === undefined
+              ? 'fehlt / missing'
+              : `erhalten / got ${JSON.stringify(issue.received)}`;
           return `  - ${issue.variable} (${received}): ${issue.problems.join('; ')}`;
         }),
       ].join('\n'),
@@ -39,10 +45,11 @@ function declaredVariables(configClass: ClassConstructor<object>): string[] {
 function flatten(errors: ValidationError[], env: Record<string, string | undefined>): ConfigIssue[] {
   return errors.map((error) => {
     const raw = env[error.property];
-    const received = raw === undefined || raw === '' || SENSITIVE.test(error.property) ? undefined : raw;
-    const problems = Object.values(error.constraints ?? {});
-    if (SENSITIVE.test(error.property) && raw !== undefined && raw !== '') problems.push('(Wert verborgen / value hidden)');
-    return { variable: error.property, problems, received };
+    const present = raw !== undefined && raw !== '';
+    const hidden = present && SENSITIVE.test(error.property);
+    // Several decorators often say the same thing (IsInt/Min/Max share one message): list it once.
+    const problems = [...new Set(Object.values(error.constraints ?? {}))];
+    return { variable: error.property, problems, ...(present && !hidden ? { received: raw } : {}), ...(hidden ? { hidden } : {}) };
   });
 }
 

@@ -5,15 +5,17 @@ import { ToBoolean, ToInteger } from './transforms';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const PORT_MESSAGE = 'PORT must be an integer between 0 and 65535';
+
 /**
  * What every service needs from its environment. A service extends this class with its own
  * variables and calls `loadConfig(TheirConfig)`.
  */
 export class ServiceConfig extends AuthSettings {
   @ToInteger()
-  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
-  @Min(0)
-  @Max(65535)
+  @IsInt({ message: PORT_MESSAGE })
+  @Min(0, { message: PORT_MESSAGE })
+  @Max(65535, { message: PORT_MESSAGE })
   PORT = 3000;
 
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// connection URL' })

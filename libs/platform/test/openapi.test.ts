@@ -1,0 +1,39 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { buildOpenApiDocument, HealthModule, writeOpenApiDocument } from '../src';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('OpenAPI document', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp({}, [HealthModule.forRoot({ checks: [] })]);
+  });
+  afterAll(() => testApp.close());
+
+  it('serves OpenAPI 3.1 with a bearer scheme at /docs/openapi.json and the UI at /docs', async () => {
+    const server = testApp.app.getHttpServer();
+    const document = (await request(server).get('/docs/openapi.json').expect(200)).body;
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.security).toEqual([{ bearer: [] }]);
+    // @Public operations need no token; the others inherit the bearer requirement.
+    expect(document.paths['/public/ping'].get.security).toEqual([]);
+    expect(document.paths['/health/live'].get.security).toEqual([]);
+    expect(document.paths['/coordination'].get.security).toBeUndefined();
+    expect(document.paths['/metrics']).toBeUndefined();
+    expect((await request(server).get('/docs').redirects(1)).text).toMatch(/swagger/i);
+  });
+
+  it('writes the document to a file', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'openapi-'));
+    try {
+      const file = join(directory, 'api', 'test.openapi.json');
+      await writeOpenApiDocument(buildOpenApiDocument(testApp.app, { serviceName: 'test' }), file);
+      expect(JSON.parse(await readFile(file, 'utf8')).info.title).toBe('Bildungsraum – test');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});
