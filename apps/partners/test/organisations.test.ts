@@ -34,7 +34,7 @@ describe('organisations API', () => {
     const response = await h.http().post('/organisations').set('Authorization', `Bearer ${operator}`).send(company('Nirgendwo GmbH', 3, { label: 'X', postalCode: '00000', city: 'Nirgendwo' }));
     expect(response.status).toBe(422);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 422, code: 'partner.unknown-postal-code', errors: [{ pointer: '/sites/0/postalCode' }] });
+    expect(response.body).toMatchObject({ status: 422, code: 'partner.unknown-postal-code', errors: [{ field: 'sites.0.postalCode', pointer: '#/sites/0/postalCode', in: 'body' }] });
   });
 
   it('refuses company facts on a school and a self-verified registration by a non-operator', async () => {

@@ -14,12 +14,12 @@ export class SiteResolver {
   constructor(@Inject(POSTAL_CODE_LOOKUP) private readonly postalCodes: PostalCodeLookup) {}
 
   async resolve(inputs: ReadonlyArray<Omit<SiteInput, 'id'> & { id?: string }>): Promise<Site[]> {
-    const unknown: Array<{ pointer: string; detail: string }> = [];
+    const unknown: Array<{ field: string; in: 'body'; detail: string }> = [];
     const sites: Site[] = [];
     for (const [index, input] of inputs.entries()) {
       const place = await this.postalCodes.lookup(input.postalCode);
       if (!place) {
-        unknown.push({ pointer: `/sites/${index}/postalCode`, detail: `Unbekannte Postleitzahl / unknown postal code ${input.postalCode}` });
+        unknown.push({ field: `sites.${index}.postalCode`, in: 'body', detail: `Unbekannte Postleitzahl / unknown postal code ${input.postalCode}` });
         continue;
       }
       sites.push({

@@ -10,8 +10,8 @@ export class DomainError extends Error {
     /** Stable machine-readable code, e.g. `partner.not-pending`. */
     readonly code: string,
     message: string,
-    /** Which input fields are at fault, as JSON pointers into the request body. */
-    readonly fields: ReadonlyArray<{ pointer: string; detail: string }> = [],
+    /** Which input fields are at fault: dotted path (`sites.0.postalCode`) and where it came from. */
+    readonly fields: ReadonlyArray<{ field: string; in: 'body' | 'query' | 'path'; detail: string }> = [],
   ) {
     super(message);
     this.name = 'DomainError';

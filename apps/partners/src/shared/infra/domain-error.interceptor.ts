@@ -7,10 +7,11 @@ import { DomainError } from '../domain/domain-error';
 export function toProblem(error: DomainError): Problem {
   const extensions: Record<string, unknown> = { code: error.code };
   if (error.fields.length) {
+    // Same shape as the platform's validation errors (FieldError), so clients parse one format.
     extensions.errors = error.fields.map((field) => ({
-      field: field.pointer.slice(1).replace(/\//g, '.'),
-      pointer: field.pointer,
-      in: 'body',
+      field: field.field,
+      pointer: field.in === 'body' ? `#/${field.field.split('.').join('/')}` : field.field,
+      in: field.in,
       messages: [field.detail],
     }));
   }

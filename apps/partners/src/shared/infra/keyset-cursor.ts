@@ -22,7 +22,7 @@ export function decodeCursor(cursor: string): KeysetPosition {
   } catch {
     // fall through to the problem below
   }
-  throw new DomainError('invalid', 'cursor.invalid', 'Ungültiger Cursor / invalid cursor', [{ pointer: '/cursor', detail: 'cursor is not one this API issued' }]);
+  throw new DomainError('invalid', 'cursor.invalid', 'Ungültiger Cursor / invalid cursor', [{ field: 'cursor', in: 'query', detail: 'cursor is not one this API issued' }]);
 }
 
 /** Escapes LIKE wildcards so that a search for "100%" means the text "100%". */

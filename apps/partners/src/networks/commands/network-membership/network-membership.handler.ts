@@ -47,7 +47,7 @@ export class NetworkMembershipHandler {
       this.assertMayManage(actor, network, partnerId, wanted);
       const organisation = await organisationRepository.load(manager, partnerId, { forUpdate: true });
       if (!organisation) {
-        throw new DomainError('invalid', 'network.unknown-partner', 'Unbekannte Organisation / unknown organisation', [{ pointer: '/partnerId', detail: 'no such organisation' }]);
+        throw new DomainError('invalid', 'network.unknown-partner', 'Unbekannte Organisation / unknown organisation', [{ field: 'partnerId', in: 'path', detail: 'no such organisation' }]);
       }
       if (wanted && organisation.status === 'deactivated') {
         throw new DomainError('conflict', 'partner.deactivated', 'Deaktivierte Organisationen können nicht beitreten / deactivated organisations cannot join');
