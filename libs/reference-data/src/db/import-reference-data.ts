@@ -52,9 +52,14 @@ export async function importReferenceData(
   };
 }
 
-/** Writes an already built set (e.g. a small one in tests); returns whether geometries were written. */
+/**
+ * Writes an already built set (e.g. a small one in tests); returns whether geometries were
+ * written. Call it inside a transaction: the advisory lock it takes is held until the end of it.
+ */
 export async function writeReferenceSet(executor: SqlExecutor, schema: string, set: ReferenceSet): Promise<boolean> {
   const s = quoteSchema(schema);
+  // Replicas that import at start-up take turns instead of interleaving their upserts and deletes.
+  await executor.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bildungsraum.reference-data.${schema}`]);
   const gis = (await hasGeometryColumns(executor, schema)) ? await postgisSchema(executor) : undefined;
   await upsertDistricts(executor, s, set.districts, gis);
   await upsertPostalCodes(executor, s, set.postalCodes, gis);

@@ -85,6 +85,8 @@ export class PostalCodeDirectory {
       ? `SELECT *, ${gis}.ST_Distance(boundary::${gis}.geography, ${gis}.ST_SetSRID(${gis}.ST_MakePoint($2, $1), 4326)::${gis}.geography) / 1000 AS distance_km
          FROM ${this.s}.ref_district
          WHERE boundary IS NOT NULL
+           -- Index-backed box test first: in Germany one degree is at least 60 km in both directions.
+           AND boundary OPERATOR(${gis}.&&) ${gis}.ST_Expand(${gis}.ST_SetSRID(${gis}.ST_MakePoint($2, $1), 4326), $3 / 60.0)
            AND ${gis}.ST_DWithin(boundary::${gis}.geography, ${gis}.ST_SetSRID(${gis}.ST_MakePoint($2, $1), 4326)::${gis}.geography, $3 * 1000)
          ORDER BY distance_km, key`
       : `SELECT * FROM (
