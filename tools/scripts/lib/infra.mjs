@@ -12,7 +12,7 @@ import { composeUp, dockerEngineAnswers } from './docker.mjs';
 import { localPostgresStatus, startLocalPostgres } from './local-postgres.mjs';
 import { DEFAULT_NATS_URL, localNatsStatus, natsAddress, probeNats, startLocalNats } from './nats.mjs';
 import { isLocalHost, waitForPort } from './ports.mjs';
-import { createDatabaseOf, DEFAULT_DATABASE_URL, extensionWarnings, probePostgres, redact, waitForPostgres } from './postgres.mjs';
+import { createDatabaseOf, createExtensions, DEFAULT_DATABASE_URL, extensionWarnings, probePostgres, redact, waitForPostgres } from './postgres.mjs';
 
 export { waitForPort, isPortOpen, pickFreePort } from './ports.mjs';
 export { DEFAULT_DATABASE_URL } from './postgres.mjs';
@@ -126,7 +126,7 @@ export async function ensureInfrastructure({ log = (line) => console.error(`[inf
   await checkNatsJetStream(natsUrl);
   const postgres = await probePostgres(databaseUrl);
   if (postgres.state !== 'ok') throw new InfrastructureError(`Postgres at ${redact(databaseUrl)}: ${postgres.error?.message}`);
-  const warnings = extensionWarnings(postgres);
+  const warnings = [...extensionWarnings(postgres), ...(await createExtensions(databaseUrl, postgres.extensions))];
   for (const warning of warnings) log(`WARNUNG / WARNING: ${warning}`);
   log(`Postgres ${postgres.major} at ${redact(databaseUrl)}, NATS (JetStream) at ${natsUrl}`);
   return { databaseUrl, natsUrl, started, warnings };

@@ -94,3 +94,28 @@ export function extensionWarnings(probe) {
   }
   return warnings;
 }
+
+/**
+ * Creates the required extensions the server offers in the database of `url` (idempotent), as
+ * deploy/postgres/init.sql does for containers. Returns warnings for those it could not create
+ * (e.g. a role without the privilege); the services' migrations then have to.
+ */
+export async function createExtensions(url, available) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  const warnings = [];
+  await client.connect();
+  try {
+    const { rows } = await client.query('select extname from pg_extension');
+    const installed = new Set(rows.map((row) => row.extname));
+    for (const name of REQUIRED_EXTENSIONS.filter((extension) => available.includes(extension) && !installed.has(extension))) {
+      try {
+        await client.query(`create extension if not exists ${name}`);
+      } catch (error) {
+        if (error.code !== '23505' && error.code !== '42710') warnings.push(`create extension ${name} in ${redact(url)}: ${error.message}`);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return warnings;
+}

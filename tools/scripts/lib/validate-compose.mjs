@@ -112,7 +112,7 @@ export function validateCompose(file = join(repoRoot, 'docker-compose.yml')) {
     }
     for (const volume of service.volumes ?? []) {
       const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
-      if (!source) continue;
+      if (!source || source.includes('${')) continue; // configurable host paths are the operator's business
       if (source.startsWith('.') || source.startsWith('/')) {
         if (!existsSync(resolve(base, source))) problems.push(`${where}.volumes: ${source} does not exist`);
       } else if (!volumes.has(source)) problems.push(`${where}.volumes: named volume "${source}" is not declared under volumes`);
