@@ -20,13 +20,13 @@ describe('events through the outbox', () => {
       ...company('Ereignis GmbH', 9, SITES.holzminden),
       contacts: [{ name: 'Erika Mustermann', email: 'erika.mustermann@example.org', phone: '+49 5631 987654' }],
     });
-    const ok = (status: number) => (response: { status: number; body: unknown }) => {
+    const ok = (status: number) => (response: { status: number; body: { id?: string } }) => {
       if (response.status !== status) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
       return response;
     };
     await h.http().patch(`/organisations/${id}`).set(auth).send({ company: { employees: 55 } }).then(ok(200));
     await h.http().patch(`/organisations/${id}`).set(auth).send({ company: { employees: 55 } }).then(ok(200)); // no change, no event
-    const network = (await h.http().post('/networks').set(auth).send({ name: 'Höxter–Holzminden', districtKeys: ['05762', '03255'] }).then(ok(201))).body.id as string;
+    const network = (await h.http().post('/networks').set(auth).send({ name: 'Höxter–Holzminden', districtKeys: ['05762', '03255'] }).then(ok(201))).body.id ?? '';
     await h.http().put(`/networks/${network}/members/${id}`).set(auth).send({ role: 'member' }).then(ok(200));
     await h.http().put(`/networks/${network}/members/${id}`).set(auth).send({ role: 'coordinator' }).then(ok(200));
     await h.http().post(`/organisations/${id}/contacts`).set(auth).send({ name: 'Max Beispiel', email: 'max@example.org' }).then(ok(201));
