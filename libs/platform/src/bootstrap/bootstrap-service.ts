@@ -58,7 +58,10 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestE
     logger.warn('AUTH_MODE=local: Entwicklungs-Tokens werden akzeptiert / development tokens are accepted – never use in production');
   }
   if (options.microservice) {
-    app.connectMicroservice({ strategy: options.microservice });
+    // inheritAppConfig: the problem filter then hands handler errors unchanged to the transport (Nest's
+    // default RPC filter would turn them into { status: 'error' }). The guards pass non-HTTP contexts,
+    // and the validation pipe skips arguments of handlers running inside runWithCause.
+    app.connectMicroservice({ strategy: options.microservice }, { inheritAppConfig: true });
     if (options.listen !== false) await app.startAllMicroservices();
   }
   if (options.listen === false) {

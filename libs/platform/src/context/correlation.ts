@@ -27,5 +27,5 @@ export function contextFromHeaders(headers: Record<string, string | string[] | u
   const explicit = single(headers[CORRELATION_HEADER])?.trim();
   const trace = parseTraceparent(single(headers['traceparent']));
   const correlationId = explicit && SAFE_ID.test(explicit) ? explicit : (trace?.traceId ?? randomUUID());
-  return { correlationId, ...(trace ? { traceparent: trace.traceparent } : {}) };
+  return { correlationId, origin: 'http', ...(trace ? { traceparent: trace.traceparent } : {}) };
 }

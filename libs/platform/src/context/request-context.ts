@@ -7,6 +7,8 @@ export interface RequestContextState {
   correlationId: string;
   causationId?: string;
   traceparent?: string;
+  /** What started the unit of work; event handlers are not validated like HTTP input. */
+  origin?: 'http' | 'event';
 }
 
 const storage = new AsyncLocalStorage<RequestContextState>();
@@ -52,6 +54,7 @@ export function runWithCause<T>(cause: EventCause, fn: () => T): T {
       correlationId: cause.correlationId ?? randomUUID(),
       ...(cause.causationId ? { causationId: cause.causationId } : {}),
       ...(cause.traceparent ? { traceparent: cause.traceparent } : {}),
+      origin: 'event',
     },
     fn,
   );

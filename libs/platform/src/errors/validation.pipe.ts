@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { RequestContext } from '../context/request-context';
 import { FieldError } from './problem-details';
 import { ValidationProblem } from './problems';
 
@@ -36,8 +37,10 @@ class RawValidationFailure extends Error {
 
 /**
  * Global ValidationPipe: strips nothing silently – unknown fields are rejected (forbidNonWhitelisted)
- * – and converts payloads to DTO instances. Only body, query and path parameters are validated:
- * custom decorators (the principal) and event-handler arguments in a hybrid app pass untouched.
+ * – and converts payloads to DTO instances. Only body, query and path parameters are validated;
+ * custom decorators (the principal) pass untouched. In a hybrid app Nest hands event payloads to
+ * pipes as 'body' too; handlers run inside runWithCause (origin 'event') are skipped, because
+ * events are checked against the event catalogue by the messaging layer instead.
  */
 @Injectable()
 export class ProblemValidationPipe extends ValidationPipe {
@@ -54,7 +57,7 @@ export class ProblemValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const location = LOCATIONS[metadata.type];
-    if (!location) return value;
+    if (!location || RequestContext.current()?.origin === 'event') return value;
     try {
       return await super.transform(value, metadata);
     } catch (error) {
