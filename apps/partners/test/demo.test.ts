@@ -27,8 +27,8 @@ describe('demo loader', () => {
     expect({ organisations: await count('organisations'), members: await count('network_members'), outbox: await count('outbox') }).toEqual(after);
 
     expect(first.networks.weserbergland.districtKeys).toEqual(['05762', '03255']);
-    expect(first.byRole.coordinator).toHaveLength(4);
-    expect(first.byRole.operator).toEqual([expect.objectContaining({ partnerId: demoId('operator') })]);
+    expect(first.partners.filter((partner) => partner.role === 'coordinator')).toHaveLength(4);
+    expect(first.partners.filter((partner) => partner.role === 'operator')).toEqual([expect.objectContaining({ id: demoId('operator') })]);
     const [holzminden] = await dataSource.query(`SELECT district_keys, network_ids, status FROM partners.organisations WHERE id = $1`, [demoId('kunststoff-holzminden')]);
     expect(holzminden).toEqual({ district_keys: ['03255'], network_ids: [demoId('weserbergland')], status: 'verified' });
     const coordinators = await dataSource.query(`SELECT partner_id FROM partners.network_members WHERE network_id = $1 AND role = 'coordinator' ORDER BY partner_id`, [demoId('nordhessen')]);

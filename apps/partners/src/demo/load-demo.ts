@@ -23,8 +23,8 @@ export function demoId(key: string): string {
 
 export interface DemoPartners {
   networks: Record<string, { id: string; name: string; districtKeys: string[] }>;
-  /** Partner ids by the role their users have, for `npm start` to mint tokens. */
-  byRole: Record<string, Array<{ partnerId: string; name: string; network?: string }>>;
+  /** Demo organisations with the role their users have; `npm start` mints one token per role (first match). */
+  partners: Array<{ id: string; name: string; role: string; network?: string }>;
 }
 
 /**
@@ -83,12 +83,9 @@ async function join(store: PartnersStore, networkId: string, partnerId: string, 
 }
 
 function summary(): DemoPartners {
-  const byRole: DemoPartners['byRole'] = {};
-  for (const demo of DEMO_ORGANISATIONS) {
-    (byRole[demo.role] ??= []).push({ partnerId: demoId(demo.key), name: demo.name, ...(demo.network ? { network: demo.network.key } : {}) });
-  }
+  const partners = DEMO_ORGANISATIONS.map((demo) => ({ id: demoId(demo.key), name: demo.name, role: demo.role, ...(demo.network ? { network: demo.network.key } : {}) }));
   const networks = Object.fromEntries(DEMO_NETWORKS.map((network) => [network.key, { id: demoId(network.key), name: network.name, districtKeys: network.districtKeys }]));
-  return { networks, byRole };
+  return { networks, partners };
 }
 
 /** Repository root (apps/partners/src/demo → four levels up). */
