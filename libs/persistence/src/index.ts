@@ -5,6 +5,7 @@ export * from './schema/outbox-inbox-tables';
 export * from './outbox/append-to-outbox';
 export * from './outbox/relay-options';
 export * from './outbox/outbox-relay';
+export * from './outbox/relay-batch';
 export * from './outbox/outbox-cleanup';
 export * from './inbox/process-once';
 export * from './inbox/versioned-upsert';

@@ -3,7 +3,8 @@ import { pgConfigOf } from '../data-source/pg-config';
 import { outboxChannel } from '../schema/identifiers';
 import { OutboxSql } from './outbox-sql';
 import { PgSession } from './pg-session';
-import { consoleRelayLogger, OutboxRelayLogger, OutboxRelayOptions, RelayBatchInfo } from './relay-options';
+import { BatchContext, OutboxPublishError, runBatch } from './relay-batch';
+import { consoleRelayLogger, OutboxRelayLogger, OutboxRelayOptions } from './relay-options';
 
 /**
  * Publishes committed outbox rows to JetStream, in `position` order, at least once; JetStream
@@ -11,7 +12,9 @@ import { consoleRelayLogger, OutboxRelayLogger, OutboxRelayOptions, RelayBatchIn
  *
  * Cycle: claim up to `batchSize` pending rows (`FOR UPDATE SKIP LOCKED`, in a transaction) →
  * send all publishes of the batch at once, then await their acks → mark the acked rows sent →
- * commit. Repeats while batches come back full, then sleeps until a NOTIFY from
+ * commit. Up to `concurrency` batches overlap: the next claim starts as soon as the previous
+ * batch's publishes are on the wire (keeping the wire order) instead of after its acks and
+ * commit, which roughly halves the wait under load. Repeats while batches come back full, then sleeps until a NOTIFY from
  * `appendToOutbox` (low latency) or the poll timer (fallback) wakes it. A failed publish leaves
  * its row pending with `attempts`/`last_error` recorded; the relay backs off and retries.
  *
@@ -19,14 +22,14 @@ import { consoleRelayLogger, OutboxRelayLogger, OutboxRelayOptions, RelayBatchIn
  * it again with the same id and JetStream drops the copy (see README: duplicate window).
  */
 export class OutboxRelay {
-  private readonly sql: OutboxSql;
-  private readonly session: PgSession;
+  private readonly batch: BatchContext;
+  private readonly lanes: Array<{ session: PgSession; busy: boolean }>;
   private readonly listener: PgSession;
   private readonly logger: OutboxRelayLogger;
-  private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private running = false;
   private loop?: Promise<void>;
+  private failures = 0;
   private wakeRequested = false;
   private wake?: () => void;
   private listenRetry?: NodeJS.Timeout;
@@ -34,12 +37,15 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     const source = options.dataSource ?? options.url;
     if (!source) throw new Error('OutboxRelay needs a dataSource or a url.');
-    this.sql = new OutboxSql(options.schema);
-    this.batchSize = options.batchSize ?? 500;
+    const batchSize = options.batchSize ?? 500;
+    this.batch = { sql: new OutboxSql(options.schema), batchSize, publisher: options.publisher, hooks: options.hooks };
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.logger = options.logger ?? consoleRelayLogger;
     const applicationName = `${options.schema}-outbox-relay`;
-    this.session = new PgSession(pgConfigOf(source, applicationName));
+    this.lanes = Array.from({ length: Math.max(1, options.concurrency ?? 2) }, () => ({
+      session: new PgSession(pgConfigOf(source, applicationName)),
+      busy: false,
+    }));
     this.listener = new PgSession(pgConfigOf(source, `${applicationName}-listen`), (client) => this.subscribe(client));
   }
 
@@ -55,14 +61,14 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Stops after the batch in flight has been published and committed (or rolled back). */
+  /** Stops after the batches in flight have been published and committed (or rolled back). */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     clearTimeout(this.listenRetry);
     this.wake?.();
     await this.loop;
-    await Promise.all([this.session.reset(), this.listener.reset()]);
+    await Promise.all([...this.lanes.map((lane) => lane.session.reset()), this.listener.reset()]);
   }
 
   /** Asks for a relay pass now (also what a NOTIFY does). */
@@ -72,73 +78,59 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    let failures = 0;
+    const inFlight = new Set<Promise<void>>();
+    let more = true; // rows may have been committed while no relay ran
     while (this.running) {
-      let more: boolean;
-      try {
-        more = await this.relayBatch();
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        this.options.hooks?.onError?.(error, failures);
-        if (failures === 1 || failures % 20 === 0) {
-          this.logger.warn(`relay of ${this.options.schema}.outbox failed (${failures}×), retrying: ${String(error)}`);
-        }
-        // Notifications do not cut the back-off short: writes go on while NATS is down.
-        await this.sleep(this.backoffMs(failures), false);
-        continue;
+      if (this.failures > 0) {
+        // Let the other batches finish, then wait; notifications do not cut the back-off short
+        // (writes go on while NATS is down).
+        await Promise.allSettled(inFlight);
+        await this.sleep(this.backoffMs(this.failures), false);
+        more = true;
       }
       if (!more) await this.sleep(this.pollIntervalMs, true);
-    }
-  }
-
-  /** One claim → publish → mark → commit cycle; true when the batch was full (more may wait). */
-  private async relayBatch(): Promise<boolean> {
-    const client = await this.session.client();
-    let outcome: BatchOutcome;
-    await client.query('BEGIN');
-    try {
-      outcome = await this.relayClaimed(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => this.session.reset());
-      throw error;
-    }
-    if (outcome.info.published + outcome.info.failed > 0) this.options.hooks?.onBatch?.(outcome.info);
-    // Acked rows are committed as sent; the failed ones stay pending and trigger the back-off.
-    if (outcome.error) throw outcome.error;
-    return outcome.full;
-  }
-
-  private async relayClaimed(client: Client): Promise<BatchOutcome> {
-    const rows = await this.sql.claim(client, this.batchSize);
-    const info: RelayBatchInfo = { published: 0, failed: 0, latenciesMs: [] };
-    if (rows.length === 0) return { full: false, info };
-    // Pipelined: every publish of the batch is on the wire before the first ack is awaited.
-    const results = await Promise.allSettled(rows.map((row) => this.options.publisher.publish(row.event)));
-    const ackedAt = Date.now();
-    const acked: string[] = [];
-    const failed: string[] = [];
-    let firstError: unknown;
-    results.forEach((result, index) => {
-      const row = rows[index];
-      if (result.status === 'fulfilled') {
-        acked.push(row.id);
-        info.latenciesMs.push(ackedAt - row.createdMs);
-      } else {
-        failed.push(row.id);
-        firstError ??= result.reason;
+      if (!this.running) break;
+      const lane = this.lanes.find((candidate) => !candidate.busy);
+      if (!lane) {
+        await Promise.race(inFlight);
+        continue;
       }
-    });
-    info.published = acked.length;
-    info.failed = failed.length;
-    if (acked.length > 0) {
-      await this.options.hooks?.afterPublish?.(acked);
-      await this.sql.markSent(client, acked);
+      lane.busy = true;
+      const { dispatched, done } = await this.startBatch(lane.session);
+      const settled: Promise<void> = done
+        .then((info) => this.succeeded(info), (error: unknown) => this.failed(error, lane.session))
+        .finally(() => {
+          lane.busy = false;
+          inFlight.delete(settled);
+        });
+      inFlight.add(settled);
+      more = (await dispatched) === this.batch.batchSize;
     }
-    if (failed.length === 0) return { full: rows.length === this.batchSize, info };
-    await this.sql.recordError(client, failed, String(firstError));
-    return { full: false, info, error: new OutboxPublishError(failed.length, rows.length, firstError) };
+    await Promise.allSettled(inFlight);
+  }
+
+  private async startBatch(session: PgSession): Promise<ReturnType<typeof runBatch>> {
+    try {
+      return runBatch(this.batch, await session.client());
+    } catch (error) {
+      return { dispatched: Promise.resolve(0), done: Promise.reject(error) };
+    }
+  }
+
+  private succeeded(info: { published: number; failed: number; latenciesMs: number[] }): void {
+    this.failures = 0;
+    if (info.published > 0) this.options.hooks?.onBatch?.(info);
+  }
+
+  private async failed(error: unknown, session: PgSession): Promise<void> {
+    this.failures += 1;
+    if (error instanceof OutboxPublishError) this.options.hooks?.onBatch?.(error.info);
+    else await session.reset(); // a Postgres error: start the next batch on a fresh connection
+    this.options.hooks?.onError?.(error, this.failures);
+    if (this.failures === 1 || this.failures % 20 === 0) {
+      this.logger.warn(`relay of ${this.options.schema}.outbox failed (${this.failures}×), retrying: ${String(error)}`);
+    }
+    this.poke(); // let the loop notice and back off
   }
 
   private backoffMs(failures: number): number {
@@ -193,18 +185,5 @@ export class OutboxRelay {
       this.listenRetry = undefined;
       void this.listen();
     }, this.pollIntervalMs);
-  }
-}
-
-interface BatchOutcome {
-  full: boolean;
-  info: RelayBatchInfo;
-  error?: OutboxPublishError;
-}
-
-export class OutboxPublishError extends Error {
-  constructor(failed: number, total: number, cause: unknown) {
-    super(`${failed} of ${total} outbox events not acked by the stream: ${String(cause)}`, { cause });
-    this.name = 'OutboxPublishError';
   }
 }

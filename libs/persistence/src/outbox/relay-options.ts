@@ -45,6 +45,11 @@ export interface OutboxRelayOptions {
   publisher: OutboxPublisher;
   /** Rows claimed and published per transaction (default 500). */
   batchSize?: number;
+  /**
+   * Batches in flight at once, each on its own Postgres connection (default 2). A new batch is
+   * claimed as soon as the previous one is on the wire, not after its acks and commit.
+   */
+  concurrency?: number;
   /** Fallback poll when no notification arrives, e.g. the LISTEN connection dropped (default 1000). */
   pollIntervalMs?: number;
   /** Back-off after a failed batch: starts here and doubles (default 100)… */
