@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { Controller, Module } from '@nestjs/common';
 import { Ctx, CustomTransportStrategy, EventPattern, Payload, Server } from '@nestjs/microservices';
+import { IsString } from 'class-validator';
 import { lastValueFrom } from 'rxjs';
 import request from 'supertest';
 import { bootstrapService, currentCause, loadConfig, runWithCause, ServiceConfig } from '../src';
@@ -27,14 +28,20 @@ class InProcessTransport extends Server implements CustomTransportStrategy {
   unwrap<T>(): T {
     throw new Error('nothing to unwrap');
   }
-  async deliver(pattern: string, data: unknown, eventId: string, correlationId: string): Promise<unknown> {
+  deliver(pattern: string, data: unknown, eventId: string, correlationId: string): Promise<unknown> {
+    return runWithCause({ correlationId, causationId: eventId }, () => this.deliverBare(pattern, data, eventId));
+  }
+  /** Without runWithCause, as a transport that does not set the context would. */
+  async deliverBare(pattern: string, data: unknown, eventId: string): Promise<unknown> {
     const handler = this.getHandlerByPattern(pattern);
     if (!handler) throw new Error(`no handler for ${pattern}`);
-    return runWithCause({ correlationId, causationId: eventId }, async () => lastValueFrom(this.transformToObservable(await handler(data, new DeliveryContext(eventId))), { defaultValue: undefined }));
+    return lastValueFrom(this.transformToObservable(await handler(data, new DeliveryContext(eventId))), { defaultValue: undefined });
   }
 }
 
+/** Decorated like the catalogue's payload classes, which is what would make a global pipe bite. */
 class NeedPayload {
+  @IsString()
   needId!: string;
 }
 
@@ -83,6 +90,12 @@ describe('hybrid app: HTTP plus an event consumer', () => {
   it('runs event handlers without the HTTP guards or validation, inside the incoming cause', async () => {
     await transport.deliver('needs.need.submitted.v1', { needId: 'n-1', extra: true }, 'evt-7', 'corr-7');
     expect(handled).toEqual([{ data: { needId: 'n-1', extra: true }, eventId: 'evt-7', cause: { correlationId: 'corr-7', causationId: 'evt-7' } }]);
+  });
+
+  it('does not apply HTTP validation to events even without a context (consumers tolerate added fields)', async () => {
+    handled.length = 0;
+    await transport.deliverBare('needs.need.submitted.v1', { needId: 'n-2', addedInV1_1: 'x' }, 'evt-9');
+    expect(handled).toEqual([expect.objectContaining({ data: { needId: 'n-2', addedInV1_1: 'x' }, eventId: 'evt-9' })]);
   });
 
   it('lets handler errors reach the transport so it can retry', async () => {

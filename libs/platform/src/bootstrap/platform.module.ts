@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, Provider, RequestMethod, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
@@ -10,6 +10,7 @@ import { ServiceConfig } from '../config/service-config';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { ProblemValidationPipe } from '../errors/validation.pipe';
 import { PublicRateLimitGuard } from '../http/public-rate-limit.guard';
+import { requestContextMiddleware } from '../http/request-context.middleware';
 import { createLogger } from '../logging/logger';
 import { PINO_LOGGER } from '../logging/tokens';
 import { Metrics } from '../metrics/metrics';
@@ -29,7 +30,12 @@ export interface PlatformOptions {
  */
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements NestModule {
+  /** Also for apps built without bootstrapService (e.g. Test.createTestingModule): handlers always see a request context. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestContextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+
   static forRoot(config: ServiceConfig, options: PlatformOptions): DynamicModule {
     const logger = options.logger ?? createLogger({ serviceName: options.serviceName, level: config.LOG_LEVEL });
     const configClass = config.constructor as Type<ServiceConfig>;

@@ -39,8 +39,9 @@ class RawValidationFailure extends Error {
  * Global ValidationPipe: strips nothing silently – unknown fields are rejected (forbidNonWhitelisted)
  * – and converts payloads to DTO instances. Only body, query and path parameters are validated;
  * custom decorators (the principal) pass untouched. In a hybrid app Nest hands event payloads to
- * pipes as 'body' too; handlers run inside runWithCause (origin 'event') are skipped, because
- * events are checked against the event catalogue by the messaging layer instead.
+ * pipes as 'body' too, so only arguments of HTTP requests (origin 'http', set by the request
+ * context middleware) are validated: events are checked against the catalogue by the messaging
+ * layer, and consumers must tolerate fields added by newer producers.
  */
 @Injectable()
 export class ProblemValidationPipe extends ValidationPipe {
@@ -57,7 +58,7 @@ export class ProblemValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const location = LOCATIONS[metadata.type];
-    if (!location || RequestContext.current()?.origin === 'event') return value;
+    if (!location || RequestContext.current()?.origin !== 'http') return value;
     try {
       return await super.transform(value, metadata);
     } catch (error) {

@@ -7,6 +7,9 @@ import { RequestContext } from '../context/request-context';
  * so even a body-parser rejection carries it, and echoes it for the client's support ticket.
  */
 export function requestContextMiddleware(request: Request, response: Response, next: NextFunction): void {
+  // Idempotent: bootstrapService installs it first in Express, PlatformModule again as Nest middleware
+  // for apps built without bootstrapService.
+  if (RequestContext.current()?.origin === 'http') return next();
   const state = contextFromHeaders(request.headers);
   response.setHeader(CORRELATION_HEADER, state.correlationId);
   RequestContext.run(state, () => next());
