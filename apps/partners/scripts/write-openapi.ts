@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { Global, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { resolve } from 'node:path';
+import { buildOpenApiDocument, HealthModule, loadConfig, PlatformModule, writeOpenApiDocument } from '@bildungsraum/platform';
+import { createPartnersDataSource } from '../src/db/partners-data-source';
+import { NetworksModule } from '../src/networks/networks.module';
+import { POSTAL_CODE_LOOKUP } from '../src/organisations/infra/site-resolver';
+import { OrganisationsModule } from '../src/organisations/organisations.module';
+import { PartnersConfig } from '../src/partners.config';
+import { ActorResolver } from '../src/shared/infra/actor-resolver';
+import { PARTNERS_DATA_SOURCE, PartnersStore } from '../src/shared/infra/partners-store';
+
+/**
+ * Writes docs/api/partners.openapi.json from the app's own controllers and DTOs, without any
+ * server: the DataSource is created but never connected, since no request is served.
+ */
+const OUTPUT = resolve(__dirname, '..', '..', '..', 'docs', 'api', 'partners.openapi.json');
+
+async function main(): Promise<void> {
+  const config = loadConfig(PartnersConfig, { DATABASE_URL: 'postgres://docs@localhost/docs', NATS_URL: 'nats://localhost:4222', LOG_LEVEL: 'silent' });
+
+  @Global()
+  @Module({
+    providers: [
+      { provide: PARTNERS_DATA_SOURCE, useValue: createPartnersDataSource(config.DATABASE_URL) },
+      { provide: POSTAL_CODE_LOOKUP, useValue: { lookup: async () => undefined } },
+      PartnersStore,
+      ActorResolver,
+    ],
+    exports: [PARTNERS_DATA_SOURCE, POSTAL_CODE_LOOKUP, PartnersStore, ActorResolver],
+  })
+  class OfflineDatabaseModule {}
+
+  @Module({
+    imports: [PlatformModule.forRoot(config, { serviceName: 'partners' }), HealthModule.forRoot({ checks: [] }), OfflineDatabaseModule, OrganisationsModule, NetworksModule],
+  })
+  class DocsModule {}
+
+  const app = await NestFactory.create(DocsModule, { logger: false });
+  await app.init();
+  const document = buildOpenApiDocument(app, {
+    serviceName: 'partners',
+    description:
+      'Organisationen (Unternehmen, Bildungsträger, Schulen, Kammern, Agenturen), Verbünde und ihre Mitglieder, Prüfung. ' +
+      'Fehler als RFC 9457 (application/problem+json). / Organisations, networks and membership, verification.',
+  });
+  await writeOpenApiDocument(document, OUTPUT);
+  await app.close();
+  process.stdout.write(`OpenAPI written to ${OUTPUT} (${Object.keys(document.paths).length} paths)\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
