@@ -236,6 +236,29 @@ describe('ConsumerRunner', () => {
     else expect(info.config.filter_subject).toBe(`${prefix}.partners.>`);
   });
 
+  it('gives up waiting for a hung handler after stopTimeoutMs, leaving its message to redelivery', async () => {
+    const event = partnerRegistered('Hängt fest KG');
+    const started: number[] = [];
+    const hung = await start(
+      'hung',
+      (_event, { deliveryCount }) => {
+        started.push(deliveryCount);
+        return new Promise(() => undefined); // never settles
+      },
+      { stopTimeoutMs: 100 },
+    );
+    await publishAll(nc, prefix, [event]);
+    await eventually(() => started.length === 1);
+    await hung.stop();
+
+    const redelivered: number[] = [];
+    await start('hung', async (_event, { deliveryCount }) => {
+      redelivered.push(deliveryCount);
+    });
+    await eventually(() => redelivered.length === 1, { timeoutMs: 10_000 });
+    expect(redelivered).toEqual([2]);
+  });
+
   it('updates an existing durable consumer when its settings change', async () => {
     const first = await start('tuned', async () => undefined, { maxDeliver: 3, ackWaitMs: 1_000 });
     await first.stop();

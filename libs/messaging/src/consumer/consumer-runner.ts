@@ -34,6 +34,8 @@ export interface ConsumerRunnerOptions extends Partial<ConsumerSettings> {
   handler: EventHandler;
   subjectPrefix?: string;
   logger?: MessagingLogger;
+  /** How long `stop()` waits for running handlers (default: ack_wait); then JetStream redelivers them. */
+  stopTimeoutMs?: number;
 }
 
 /**
@@ -51,6 +53,9 @@ export class ConsumerRunner {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopping = false;
+  /** Set when stop() gave up waiting: hung handlers no longer keep their messages alive. */
+  private abandoned = false;
+  private stopped?: Promise<void>;
   private ref?: DurableConsumerRef;
 
   constructor(private readonly options: ConsumerRunnerOptions) {
@@ -89,12 +94,28 @@ export class ConsumerRunner {
   }
 
   /** Stops pulling, hands unstarted messages back, waits for running handlers. */
-  async stop(): Promise<void> {
-    if (this.stopping) return this.loop;
+  stop(): Promise<void> {
+    this.stopped ??= this.shutdown();
+    return this.stopped;
+  }
+
+  private async shutdown(): Promise<void> {
     this.stopping = true;
-    if (this.messages) await this.messages.close();
-    await this.loop;
-    await Promise.all([...this.inFlight]);
+    // Not awaited: the iterator closes only once the loop has handed back what was buffered.
+    void this.messages?.close();
+    const finished = (async () => {
+      await this.loop;
+      await Promise.all([...this.inFlight]);
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const timeoutMs = this.options.stopTimeoutMs ?? this.settings.ackWaitMs;
+    const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs)));
+    const gaveUp = await Promise.race([finished.then(() => false), timedOut]);
+    clearTimeout(timer);
+    if (gaveUp) {
+      this.abandoned = true;
+      this.logger.warn(`${this.inFlight.size} handler(s) of ${this.ref?.durable} still running after ${timeoutMs} ms; JetStream will redeliver`);
+    }
   }
 
   private async pull(messages: ConsumerMessages): Promise<void> {
@@ -132,7 +153,7 @@ export class ConsumerRunner {
       return this.park(msg, event.type, `no outcome after ${this.settings.maxDeliver} attempts (crash or ack timeout)`);
     }
     // A handler may take longer than ack_wait; tell JetStream it is still running.
-    const keepAlive = setInterval(() => msg.working(), Math.max(this.settings.ackWaitMs / 2, 50));
+    const keepAlive = setInterval(() => this.abandoned || msg.working(), Math.max(this.settings.ackWaitMs / 2, 50));
     try {
       await this.options.handler(event, { deliveryCount: attempt, msg });
     } catch (error) {
