@@ -26,6 +26,31 @@ describe('OpenAPI document', () => {
     expect((await request(server).get('/docs').redirects(1)).text).toMatch(/swagger/i);
   });
 
+  it('describes DTOs from their validation rules, nested ones included', async () => {
+    const { components, paths } = (await request(testApp.app.getHttpServer()).get('/docs/openapi.json')).body;
+    expect(paths['/items'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateItemDto' });
+    expect(components.schemas.CreateItemDto).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['name', 'quantity', 'address']),
+      properties: { name: { type: 'string', minLength: 1, maxLength: 50 }, quantity: { type: 'integer', minimum: 1 } },
+    });
+    expect(JSON.stringify(components.schemas.CreateItemDto.properties.address)).toContain('#/components/schemas/AddressDto');
+    expect(components.schemas.AddressDto.properties.postalCode).toMatchObject({ type: 'string', pattern: '^\\d{5}$' });
+  });
+
+  it('documents problem+json responses', async () => {
+    const { components, paths } = (await request(testApp.app.getHttpServer()).get('/docs/openapi.json')).body;
+    expect(components.schemas.ProblemDetails.required).toEqual(['type', 'title', 'status']);
+    expect(paths['/items'].post.responses).toMatchObject({
+      '400': { $ref: '#/components/responses/BadRequest' },
+      '401': { $ref: '#/components/responses/Unauthenticated' },
+      '413': { $ref: '#/components/responses/PayloadTooLarge' },
+      default: { $ref: '#/components/responses/Problem' },
+    });
+    expect(paths['/public/ping'].get.responses['429']).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+    expect(paths['/public/ping'].get.responses['401']).toBeUndefined();
+  });
+
   it('writes the document to a file', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'openapi-'));
     try {

@@ -26,6 +26,7 @@ export function createLogger(options: LoggerOptions): Logger {
       },
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret'], censor: '[redacted]' },
     },
-    options.destination ?? pino.destination({ sync: false }),
+    // Synchronous stdout: a crash must not swallow the last lines that explain it.
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PUBLIC_OPENAPI_EXTENSION } from '../auth/decorators';
+import { documentProblemResponses } from './problem-responses';
+import { describeDtosFromValidation } from './validation-schemas';
 
 export interface OpenApiOptions {
   serviceName: string;
@@ -20,7 +22,7 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
-  return markPublicOperations(SwaggerModule.createDocument(app, config));
+  return documentProblemResponses(describeDtosFromValidation(markPublicOperations(SwaggerModule.createDocument(app, config))));
 }
 
 /** @Public() operations override the global bearer requirement with "no security needed". */
