@@ -1,9 +1,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import request from 'supertest';
-import { buildOpenApiDocument, HealthModule, writeOpenApiDocument } from '../src';
+import { Module } from '@nestjs/common';
+import { bootstrapService, buildOpenApiDocument, HealthModule, writeOpenApiDocument } from '../src';
+import { TestController } from './support/test-controller';
 import { startTestApp, TestApp } from './support/test-app';
+
+@Module({ controllers: [TestController] })
+class DocsOnlyModule {}
 
 describe('OpenAPI document', () => {
   let testApp: TestApp;
@@ -55,8 +61,16 @@ describe('OpenAPI document', () => {
     const directory = await mkdtemp(join(tmpdir(), 'openapi-'));
     try {
       const file = join(directory, 'api', 'test.openapi.json');
-      await writeOpenApiDocument(buildOpenApiDocument(testApp.app, { serviceName: 'test' }), file);
-      expect(JSON.parse(await readFile(file, 'utf8')).info.title).toBe('Bildungsraum – test');
+      // As a generator script would: build the app without listening, write, close.
+      const app = await bootstrapService({ appModule: DocsOnlyModule, serviceName: 'test', config: testApp.config, listen: false, logDestination: new Writable({ write: (_c, _e, callback) => callback() }) });
+      try {
+        await writeOpenApiDocument(buildOpenApiDocument(app, { serviceName: 'test' }), file);
+      } finally {
+        await app.close();
+      }
+      const written = JSON.parse(await readFile(file, 'utf8'));
+      expect(written.info.title).toBe('Bildungsraum – test');
+      expect(written.paths['/items'].post).toBeDefined();
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
