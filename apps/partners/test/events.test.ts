@@ -34,6 +34,8 @@ describe('events through the outbox', () => {
     await h.http().post(`/organisations/${id}/verify`).set(auth).then(ok(200));
     await h.http().delete(`/networks/${network}/members/${id}`).set(auth).then(ok(200));
     await h.http().post(`/organisations/${id}/deactivate`).set(auth).send({ reasonCode: 'duplicate' }).then(ok(200));
+    await h.http().patch(`/networks/${network}`).set(auth).send({ districtKeys: ['05762', '03255', '05766'] }).then(ok(200));
+    await h.http().patch(`/networks/${network}`).set(auth).send({ districtKeys: ['03255', '05766', '05762'] }).then(ok(200)); // same set
 
     const expected = [
       ['partners.partner.registered.v1', id, 1],
@@ -47,6 +49,7 @@ describe('events through the outbox', () => {
       ['partners.network.updated.v1', network, 4],
       ['partners.partner.updated.v1', id, 6],
       ['partners.partner.deactivated.v1', id, 7],
+      ['partners.network.updated.v1', network, 5],
     ];
     const events = await eventually(async () => {
       const stored = await h.streamEvents();
@@ -68,6 +71,7 @@ describe('events through the outbox', () => {
     expect(events[3].data).toMatchObject({ members: [{ partnerId: id, role: 'member' }] });
     expect(events[6].data).toMatchObject({ reason: 'Nachweis fehlt', status: 'rejected' });
     expect(events[10].data).toMatchObject({ reasonCode: 'duplicate', status: 'deactivated', networkIds: [] });
+    expect(events[11].data).toMatchObject({ districtKeys: ['03255', '05762', '05766'], members: [] });
     // One request, one correlation id, on both events a membership change writes.
     expect(events[3].correlationid).toBe(events[4].correlationid);
   });

@@ -72,6 +72,14 @@ describe('organisations API', () => {
     expect(rows).toEqual([]);
   });
 
+  it('treats a partner claim that is no UUID as no organisation (never a 500)', async () => {
+    const odd = await h.token(['company', 'coordinator'], 'acme-ltd');
+    const list = await h.http().get('/organisations').set('Authorization', `Bearer ${odd}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([]);
+    expect((await h.http().get('/networks').set('Authorization', `Bearer ${odd}`)).body.items).toEqual([]);
+  });
+
   it('lists with filters and a stable keyset cursor', async () => {
     const network = await createNetwork(h, 'Liste Nordhessen', ['06635', '06634']);
     const names = ['Liste Anton', 'Liste Berta', 'Liste Cäsar', 'Liste Dora', 'Liste Emil'];

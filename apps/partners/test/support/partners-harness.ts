@@ -53,6 +53,9 @@ export async function startPartners(label: string, overrides: Record<string, str
     streamEvents: () => readStream(nats, prefixedName('PARTNERS', infra.subjectPrefix)),
     close: async () => {
       await app.close();
+      // The test's streams would otherwise stay on the shared server for a year (max_age).
+      const jsm = await jetstreamManager(nats);
+      for (const name of ['PARTNERS', 'DEADLETTER']) await jsm.streams.delete(prefixedName(name, config.BILDUNGSRAUM_SUBJECT_PREFIX)).catch(() => false);
       await drainNats(nats);
       await infra.dispose();
     },
