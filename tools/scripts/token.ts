@@ -2,12 +2,22 @@
  * Mints a development token that services in AUTH_MODE=local accept.
  *   npm run token -- --role coordinator --partner <uuid> [--role operator] [--subject alice] [--ttl 8h]
  * Reads DEV_JWT_SECRET, DEV_JWT_ISSUER/AUDIENCE and the claim names from the environment (same
- * defaults as the services), prints the token on stdout and nothing else, so `$(npm run -s token …)` works.
+ * defaults as the services); without DEV_JWT_SECRET it uses the secret `npm start` keeps in
+ * .data/dev-jwt-secret, so tokens fit the running platform. Prints the token on stdout and nothing
+ * else, so `$(npm run -s token …)` works.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuthSettings, isRole, loadConfig, mintDevToken, Role, ROLES } from '@bildungsraum/platform';
 
 const USAGE = `Aufruf / usage: npm run token -- --role <${ROLES.join('|')}> --partner <partner-uuid> [--subject <id>] [--ttl 8h]`;
+
+/** The secret `npm start` generated (tools/scripts/lib/dev-auth.mjs), if there is one. */
+function startSecret(): string | undefined {
+  const file = join(resolve(__dirname, '../..'), '.data', 'dev-jwt-secret');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,7 +40,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${reason}\n${USAGE}\n`);
     process.exit(2);
   }
-  const settings = loadConfig(AuthSettings);
+  const settings = loadConfig(AuthSettings, { ...process.env, DEV_JWT_SECRET: process.env.DEV_JWT_SECRET || startSecret() });
   const token = await mintDevToken({ role: roles as Role[], partnerId: values.partner, subject: values.subject, ttl: values.ttl }, settings);
   process.stdout.write(`${token}\n`);
 }
