@@ -60,6 +60,21 @@ describe('organisations API', () => {
     expect((await h.http().patch(`/organisations/${id}`).set(auth).send({ name: 'Neu' })).status).toBe(409);
   });
 
+  it('serialises concurrent changes of one organisation: every version exactly once', async () => {
+    const { id } = await createOrganisation(h, company('Parallel GmbH', 1));
+    const auth = { Authorization: `Bearer ${operator}` };
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => h.http().patch(`/organisations/${id}`).set(auth).send({ company: { employees: 100 + index } })),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
+    expect(responses.map((response) => response.body.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 2));
+    const rows = await h.app.get<DataSource>(PARTNERS_DATA_SOURCE).query(
+      `SELECT (payload->>'version')::int AS version FROM partners.outbox WHERE subject = $1 ORDER BY position`,
+      [id],
+    );
+    expect(rows.map((row: { version: number }) => row.version)).toEqual(Array.from({ length: 21 }, (_, index) => index + 1));
+  });
+
   it('erases contact persons for good', async () => {
     const { id } = await createOrganisation(h, company('Kontakt GmbH'));
     const auth = { Authorization: `Bearer ${operator}` };
