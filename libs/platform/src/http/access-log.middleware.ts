@@ -21,7 +21,9 @@ export function accessLogMiddleware(logger: Logger, metrics: Metrics): RequestHa
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeOf(request);
       metrics.httpRequestDuration.observe({ method: request.method, route, status_code: String(response.statusCode) }, seconds);
-      const level = response.statusCode >= 500 ? 'error' : 'info';
+      // Probes and scrapes arrive every few seconds; at info they would drown the real traffic.
+      const routine = route.startsWith('/health/') || route === '/metrics';
+      const level = response.statusCode >= 500 ? 'error' : routine ? 'debug' : 'info';
       logger[level](
         { correlationId, method: request.method, path: request.originalUrl.split('?')[0], route, status: response.statusCode, durationMs: Math.round(seconds * 1000) },
         'request completed',
