@@ -2,6 +2,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
 import request from 'supertest';
+import { PROBLEM_TYPES } from '../src';
 import { startTestApp, TestApp } from './support/test-app';
 
 const PARTNER = '9c1f4d3e-6b7a-4e8f-a1b2-c3d4e5f60718';
@@ -118,6 +119,7 @@ describe('authentication against an OIDC provider (AUTH_MODE=oidc)', () => {
       const response = await request(unreachable.app.getHttpServer()).get('/coordination').set('Authorization', `Bearer ${await keycloakToken()}`);
       expect(response.status).toBe(503);
       expect(response.headers['content-type']).toMatch(/problem\+json/);
+      expect(response.body.type).toBe(PROBLEM_TYPES.unavailable);
     } finally {
       await unreachable.close();
     }

@@ -23,7 +23,7 @@ const TOKEN_FAULTS = new Set([
 export class IdentityProviderUnavailableProblem extends Problem {
   constructor() {
     super({
-      type: PROBLEM_TYPES.internal,
+      type: PROBLEM_TYPES.unavailable,
       title: 'Service Unavailable',
       status: 503,
       detail: 'Der Anmeldedienst ist gerade nicht erreichbar; das Token konnte nicht geprüft werden. Bitte später erneut versuchen.',

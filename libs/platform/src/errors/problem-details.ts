@@ -40,5 +40,6 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: 'https://bildungsraum.eu/problems/unsupported-media-type',
   rateLimited: 'https://bildungsraum.eu/problems/rate-limited',
   internal: 'https://bildungsraum.eu/problems/internal-error',
+  unavailable: 'https://bildungsraum.eu/problems/service-unavailable',
   generic: 'about:blank',
 } as const;

@@ -18,6 +18,7 @@ const BY_STATUS: Record<number, StatusProblem> = {
   415: { type: PROBLEM_TYPES.unsupportedMediaType, title: 'Unsupported Media Type', detail: 'Dieses Format wird nicht angenommen; bitte application/json senden.' },
   422: { type: PROBLEM_TYPES.unprocessable, title: 'Unprocessable Content', detail: 'Die Anfrage ist formal korrekt, verletzt aber eine fachliche Regel.' },
   429: { type: PROBLEM_TYPES.rateLimited, title: 'Too Many Requests', detail: 'Zu viele Anfragen. Bitte etwas warten und es dann erneut versuchen (siehe Retry-After).' },
+  503: { type: PROBLEM_TYPES.unavailable, title: 'Service Unavailable', detail: 'Der Dienst ist vorübergehend nicht verfügbar. Bitte später erneut versuchen.' },
   500: { type: PROBLEM_TYPES.internal, title: 'Internal Server Error', detail: 'Ein unerwarteter Fehler ist aufgetreten. Bei Rückfragen bitte die correlationId angeben.' },
 };
 
