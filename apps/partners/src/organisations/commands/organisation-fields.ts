@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,41 +18,47 @@ import {
 
 /** Request parts shared by registration and update. */
 export class CompanyFactsRequest {
-  @ApiProperty({ description: 'Beschäftigte (Köpfe) / head count; the size class is derived from it', minimum: 0, example: 42 })
+  @JSONSchema({ description: 'Beschäftigte (Köpfe) / head count; the size class is derived from it', examples: [42] })
   @IsInt() @Min(0) @Max(10_000_000) employees!: number;
 
-  @ApiPropertyOptional({ description: 'WZ 2008 section or class', example: '25.62' })
+  @JSONSchema({ description: 'WZ 2008 section or class', examples: ['25.62'] })
   @IsOptional() @IsString() @Matches(/^[A-U](\d{2}(\.\d{1,2})?)?$|^\d{2}(\.\d{1,2}){0,2}$/, { message: 'sector must be a WZ 2008 code such as C or 25.62' })
   sector?: string;
 }
 
 export class ProviderFactsRequest {
-  @ApiProperty({ description: 'Trägerzulassung nach AZAV / carrier approval under AZAV' })
+  @JSONSchema({ description: 'Trägerzulassung nach AZAV / carrier approval under AZAV' })
   @IsBoolean() azavApproved!: boolean;
 
-  @ApiPropertyOptional({ description: 'Zulassung gültig bis / approval valid until (YYYY-MM-DD)', example: '2027-06-30' })
+  @JSONSchema({ description: 'Zulassung gültig bis / approval valid until (YYYY-MM-DD)', examples: ['2027-06-30'] })
   @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'azavValidUntil must be a date YYYY-MM-DD' })
   azavValidUntil?: string;
 }
 
 export class SiteRequest {
-  @ApiPropertyOptional({ description: 'Keep the id of an existing site when updating', format: 'uuid' })
+  @JSONSchema({ description: 'Keep the id of an existing site when updating' })
   @IsOptional() @IsUUID() id?: string;
 
-  @ApiProperty({ example: 'Hauptsitz' }) @IsString() @Length(1, 200) label!: string;
-  @ApiPropertyOptional({ example: 'Industriestraße 4' }) @IsOptional() @IsString() @Length(1, 200) street?: string;
+  @JSONSchema({ examples: ['Hauptsitz'] })
+  @IsString() @Length(1, 200) label!: string;
+  @JSONSchema({ examples: ['Industriestraße 4'] })
+  @IsOptional() @IsString() @Length(1, 200) street?: string;
 
-  @ApiProperty({ description: 'Postleitzahl; Koordinaten und Landkreis werden daraus bestimmt / coordinates and district are derived', example: '34497' })
+  @JSONSchema({ description: 'Postleitzahl; Koordinaten und Landkreis werden daraus bestimmt / coordinates and district are derived', examples: ['34497'] })
   @IsString() @Matches(/^\d{5}$/, { message: 'postalCode must be a 5-digit postal code' }) postalCode!: string;
 
-  @ApiProperty({ example: 'Korbach' }) @IsString() @Length(1, 120) city!: string;
+  @JSONSchema({ examples: ['Korbach'] })
+  @IsString() @Length(1, 120) city!: string;
 }
 
 export class ContactPersonRequest {
-  @ApiProperty({ example: 'Erika Mustermann' }) @IsString() @Length(1, 200) name!: string;
-  @ApiPropertyOptional({ example: 'Ausbildungsleitung' }) @IsOptional() @IsString() @Length(1, 200) role?: string;
-  @ApiPropertyOptional({ example: 'erika.mustermann@example.org' }) @IsOptional() @IsEmail() @Length(3, 254) email?: string;
-  @ApiPropertyOptional({ example: '+49 5631 12345' })
+  @JSONSchema({ examples: ['Erika Mustermann'] })
+  @IsString() @Length(1, 200) name!: string;
+  @JSONSchema({ examples: ['Ausbildungsleitung'] })
+  @IsOptional() @IsString() @Length(1, 200) role?: string;
+  @JSONSchema({ examples: ['erika.mustermann@example.org'] })
+  @IsOptional() @IsEmail() @Length(3, 254) email?: string;
+  @JSONSchema({ examples: ['+49 5631 12345'] })
   @IsOptional() @Matches(/^\+?[0-9 ()/-]{3,40}$/, { message: 'phone must be a telephone number' }) phone?: string;
 }
 
