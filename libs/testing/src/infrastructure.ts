@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { dockerAvailable, startContainers } from './containers';
 
@@ -43,13 +45,30 @@ export async function provisionTestInfrastructure(label = 'test'): Promise<TestI
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
+  const subjectPrefix = `t${suffix}${safeLabel.slice(0, 8)}`;
   return {
     databaseUrl: url.toString(),
     natsUrl,
-    subjectPrefix: `t${suffix}${safeLabel.slice(0, 8)}`,
-    dispose: () =>
-      withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).then(() => undefined),
+    subjectPrefix,
+    dispose: async () => {
+      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      await deleteStreamsWithPrefix(natsUrl, subjectPrefix);
+    },
   };
+}
+
+/** Streams keep a year of history by default: a test run removes the ones it created. */
+async function deleteStreamsWithPrefix(natsUrl: string, prefix: string): Promise<void> {
+  const connection = await connect({ servers: natsUrl, maxReconnectAttempts: 1 }).catch(() => undefined);
+  if (!connection) return; // a test that stopped NATS on purpose may leave it down; nothing to clean then
+  try {
+    const jsm = await jetstreamManager(connection);
+    for await (const name of jsm.streams.names()) {
+      if (name.startsWith(`${prefix}_`)) await jsm.streams.delete(name);
+    }
+  } finally {
+    await connection.close();
+  }
 }
 
 async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
