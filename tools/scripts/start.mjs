@@ -13,9 +13,10 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { demoPartnersByRole, demoPartnersFile, devJwtSecret } from './lib/dev-auth.mjs';
-import { ensureInfrastructure, exitOnInfrastructureError } from './lib/infra.mjs';
+import { ensureInfrastructure } from './lib/infra.mjs';
 import { colourFor } from './lib/log-lines.mjs';
 import { dataDir, repoRoot } from './lib/paths.mjs';
+import { isPortFree } from './lib/ports.mjs';
 import { appFile, devRoles, presentServices } from './lib/services.mjs';
 import { captureTs, runTs, startService, waitUntilReady } from './lib/service-process.mjs';
 
@@ -34,8 +35,7 @@ async function shutdown(code, reason) {
   process.exit(code);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
 process.on('exit', () => running.forEach((service) => service.kill()));
 
 async function tokensFor(env) {
@@ -92,6 +92,9 @@ async function main() {
     }
   }
 
+  const taken = [];
+  for (const service of present) if (!(await isPortFree(service.port))) taken.push(`${service.name} (${service.port})`);
+  if (taken.length) throw new Error(`Port belegt / port in use: ${taken.join(', ')} — is another npm start running?`);
   for (const [index, service] of present.entries()) {
     if (shuttingDown) return;
     const handle = startService(service.name, appFile(service.name, 'main.ts'), {
@@ -118,5 +121,7 @@ async function main() {
 main().catch((error) => {
   if (shuttingDown) return;
   if (running.length) return void shutdown(1, `✖ ${error.message}`);
-  exitOnInfrastructureError(error);
+  // Failed steps have shown their own output already; the message says which step it was.
+  console.error(`\n✖ ${error.message}\n`);
+  process.exit(1);
 });

@@ -4,7 +4,8 @@
 //   2. validate docker-compose.yml against the apps and the Dockerfile (lib/validate-compose.mjs);
 //   3. nx run-many -t lint typecheck test, two tasks at a time, stopping at the first failure.
 // Extra arguments go to nx (`npm test -- --projects=partners`); `--no-bail` runs every task even
-// after a failure, for a full list of what is broken.
+// after a failure, for a full list of what is broken. The nx step is bounded by
+// TEST_TIMEOUT_MINUTES (default 18), so a hanging test fails CI instead of stalling it.
 import { ensureInfrastructure, exitOnInfrastructureError } from './lib/infra.mjs';
 import { bin, formatDuration, runStep, stopwatch } from './lib/steps.mjs';
 import { validateCompose } from './lib/validate-compose.mjs';
@@ -39,7 +40,12 @@ async function main() {
   };
   const nx = ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static', ...(bail ? ['--nxBail'] : []), ...nxArgs];
   log(`nx ${nx.join(' ')}`);
-  const code = await runStep(bin('nx'), nx, { env });
+  const minutes = Number(process.env.TEST_TIMEOUT_MINUTES || 18);
+  const code = await runStep(bin('nx'), nx, {
+    env,
+    timeoutMs: minutes * 60_000,
+    onTimeout: () => log(`Zeitlimit / time limit of ${minutes} min reached: stopping nx and its tasks (a test hangs?)`),
+  });
   phases.push(['lint, typecheck, test (nx)', clock.lap()]);
   return finish(code, phases, clock);
 }

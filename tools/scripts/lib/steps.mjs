@@ -9,14 +9,47 @@ export const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
 
 /**
  * Runs a command with inherited stdio (no stdin: CI has none) and resolves its exit code; a
- * signal death counts as failure. Ctrl-C reaches the child through the terminal's process group,
- * so we only wait for it to end.
+ * signal death counts as failure. The command gets its own process group, so that on timeout
+ * (`timeoutMs`: a hung test must not hang CI) the whole tree — nx and its jest processes — is
+ * ended; Ctrl-C and SIGTERM sent to us are passed on to that group. Resolves 124 on timeout.
  */
-export function runStep(command, args, { env = process.env, cwd = repoRoot } = {}) {
+export function runStep(command, args, { env = process.env, cwd = repoRoot, timeoutMs, onTimeout } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => resolve(signal ? 128 + (signalNumbers[signal] ?? 1) : (code ?? 1)));
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    const signalGroup = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // the group is gone already
+      }
+    };
+    const forward = (signal) => () => signalGroup(signal);
+    const forwarders = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => [signal, forward(signal)]);
+    forwarders.forEach(([signal, handler]) => process.on(signal, handler));
+    let timedOut = false;
+    const timer =
+      timeoutMs &&
+      setTimeout(() => {
+        timedOut = true;
+        onTimeout?.();
+        signalGroup('SIGTERM');
+        setTimeout(() => signalGroup('SIGKILL'), 10_000).unref();
+      }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      forwarders.forEach(([signal, handler]) => process.off(signal, handler));
+    };
+    child.once('error', (error) => {
+      done();
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      done();
+      // Whatever the group still holds (a jest that ignored SIGTERM) goes too.
+      signalGroup('SIGKILL');
+      if (timedOut) resolve(124);
+      else resolve(signal ? 128 + (signalNumbers[signal] ?? 1) : (code ?? 1));
+    });
   });
 }
 
