@@ -7,7 +7,7 @@
  * Prints a summary and, as its very last line, one JSON object (see bench/README.md).
  */
 import 'reflect-metadata';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { appendToOutbox, OutboxRelay } from '@bildungsraum/persistence';
 import { BenchEnvironment, benchEvent, SCHEMA, setUp } from './setup';
 import { Countdown, machine, percentile, round } from './stats';
@@ -92,6 +92,8 @@ async function commitToAckLatency(env: BenchEnvironment): Promise<{ latencies: n
     },
   });
   await relay.start();
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const total = OFFERED_RATE * LATENCY_SECONDS;
   const writes: Array<Promise<void>> = [];
   const started = performance.now();
@@ -117,7 +119,9 @@ async function commitToAckLatency(env: BenchEnvironment): Promise<{ latencies: n
   const poll = setInterval(() => acked.check(), 10);
   await acked.wait(30_000, 'latency phase').finally(() => clearInterval(poll));
   const offered = total / ((performance.now() - started) / 1000);
+  loopDelay.disable();
   await relay.stop();
+  console.log(`    event-loop delay during (3): p50 ${round(loopDelay.percentile(50) / 1e6)} ms, p99 ${round(loopDelay.percentile(99) / 1e6)} ms`);
   // An ack can be observed before the writer's COMMIT round trip returns: count that as 0 ms.
   const latencies = [...committedAt].map(([id, at]) => Math.max(0, (ackedAt.get(id) ?? Number.NaN) - at));
   const claimMs = [...committedAt].map(([id, at]) => Math.max(0, (claimedAt.get(id) ?? Number.NaN) - at));

@@ -79,16 +79,20 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
-    let more = true; // rows may have been committed while no relay ran
+    // A pass is owed at start (rows may have been committed while no relay ran), after every
+    // wake-up (notification or poll) and after a full batch. It stays owed while all lanes are
+    // busy: the wake-up that found no free lane must not be lost.
+    let owed = true;
     while (this.running) {
       if (this.failures > 0) {
         // Let the other batches finish, then wait; notifications do not cut the back-off short
         // (writes go on while NATS is down).
         await Promise.allSettled(inFlight);
         await this.sleep(this.backoffMs(this.failures), false);
-        more = true;
+        owed = true;
       }
-      if (!more) await this.sleep(this.pollIntervalMs, true);
+      if (!owed) await this.sleep(this.pollIntervalMs, true);
+      owed = true;
       if (!this.running) break;
       const lane = this.lanes.find((candidate) => !candidate.busy);
       if (!lane) {
@@ -104,7 +108,7 @@ export class OutboxRelay {
           inFlight.delete(settled);
         });
       inFlight.add(settled);
-      more = (await dispatched) === this.batch.batchSize;
+      owed = (await dispatched) === this.batch.batchSize;
     }
     await Promise.allSettled(inFlight);
   }
