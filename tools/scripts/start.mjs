@@ -80,6 +80,9 @@ async function main() {
   const width = Math.max(...present.map((service) => service.name.length));
   const output = (index) => ({ width, colour: colourFor(index) });
 
+  const taken = [];
+  for (const service of present) if (!(await isPortFree(service.port))) taken.push(`${service.name} (${service.port})`);
+  if (taken.length) throw new Error(`Port belegt / port in use: ${taken.join(', ')} — is another npm start running?`);
   for (const [index, service] of present.entries()) {
     if (shuttingDown) return;
     if (existsSync(appFile(service.name, 'migrate.ts'))) {
@@ -92,9 +95,6 @@ async function main() {
     }
   }
 
-  const taken = [];
-  for (const service of present) if (!(await isPortFree(service.port))) taken.push(`${service.name} (${service.port})`);
-  if (taken.length) throw new Error(`Port belegt / port in use: ${taken.join(', ')} — is another npm start running?`);
   for (const [index, service] of present.entries()) {
     if (shuttingDown) return;
     const handle = startService(service.name, appFile(service.name, 'main.ts'), {
