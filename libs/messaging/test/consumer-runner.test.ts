@@ -128,7 +128,11 @@ describe('ConsumerRunner', () => {
     // Backoff doubles from 50 ms: the naks ask for 50 ms then 100 ms; the last attempt is terminated.
     const naks = acks.of('-NAK', 1).map((nak) => JSON.parse(nak.body.slice(4)).delay / 1e6);
     expect(naks).toEqual([50, 100]);
-    await eventually(() => acks.of('+TERM', 1).length === 1);
+    // The terminate took effect: nothing waits for an ack or a redelivery.
+    await eventually(async () =>
+      when(await jsm.consumers.info(streamName('partners', prefix), durableName('retrying', 'partners', prefix)), (info) => info.num_ack_pending === 0 && info.ack_floor.stream_seq === 3),
+    );
+    expect(acks.of('+TERM', 1)).toHaveLength(1);
     acks.stop();
   });
 
@@ -150,6 +154,9 @@ describe('ConsumerRunner', () => {
     expect(letters[0].error).toMatch(/payload breaks contract partners\.partner\.registered\.v1: .*kind.*districtKeys|districtKeys.*kind/);
     expect(letters[1]).toMatchObject({ eventId: undefined, attempts: 1, eventType: PartnerRegistered.type });
     expect(letters[1].error).toMatch(/^not a CloudEvent: missing ce-id/);
+    await eventually(async () =>
+      when(await jsm.consumers.info(streamName('partners', prefix), durableName('strict', 'partners', prefix)), (info) => info.num_ack_pending === 0 && info.ack_floor.stream_seq === 3),
+    );
   });
 
   it('shares one durable consumer between two runners so that each message is processed once', async () => {

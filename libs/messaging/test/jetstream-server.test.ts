@@ -4,7 +4,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { NatsConnection } from '@nats-io/nats-core';
 import { delay, of, tap } from 'rxjs';
-import { NetworkCreated, PartnerRegistered, PartnerRegisteredV1, PartnerVerified } from '@bildungsraum/contracts';
+import { NetworkCreated, PartnerRegistered, PartnerRegisteredV1, PartnerUpdated, PartnerVerified } from '@bildungsraum/contracts';
 import { eventually, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
 import {
   durableName,
@@ -12,15 +12,20 @@ import {
   JetStreamErrorFilter,
   JetStreamEventContext,
   JetStreamPublisher,
+  connectNats,
+  drainNats,
   JetStreamServer,
   listDeadLetters,
   MessagingModule,
   NATS_CONNECTION,
   streamName,
 } from '../src';
-import { partnerRegistered, silentLogger, when } from './support/fixtures';
+import { deferred, partnerRegistered, silentLogger, when } from './support/fixtures';
 
 const received: Array<{ data: unknown; context: JetStreamEventContext }> = [];
+const slowGate = deferred();
+let slowStarted = false;
+let slowFinished = false;
 const observed: string[] = [];
 
 // Controller-level, because a hybrid app registers its listeners before `useGlobalFilters`.
@@ -39,6 +44,13 @@ class PartnerEventsController {
       delay(5),
       tap((name) => observed.push(name)),
     );
+  }
+
+  @EventPattern(PartnerUpdated.type)
+  async onUpdated(): Promise<void> {
+    slowStarted = true;
+    await slowGate.promise;
+    slowFinished = true;
   }
 
   @EventPattern(NetworkCreated.type)
@@ -115,9 +127,24 @@ describe('JetStreamServer in a Nest app', () => {
     expect(letter).toMatchObject({ eventType: NetworkCreated.type, attempts: 2, error: 'Error: Verbund kann nicht gespeichert werden' });
   });
 
-  it('closes its consumers and drains the connection when the app closes', async () => {
-    await app.close();
+  it('lets a running handler finish and ack before the connection is drained on close', async () => {
+    await app.get<JetStreamPublisher>(EVENT_PUBLISHER).publish({ ...partnerRegistered('Spät fertig OHG'), type: PartnerUpdated.type });
+    await eventually(() => slowStarted);
+
+    const closing = app.close();
     closed = true;
+    slowGate.resolve();
+    await closing;
+    expect(slowFinished).toBe(true);
     expect(nc.isClosed()).toBe(true);
+
+    const observer = await connectNats({ url: infra.natsUrl, name: 'jetstream-server-observer' });
+    try {
+      const info = await (await jetstreamManager(observer)).consumers.info(streamName('partners', infra.subjectPrefix), durableName('nesttest', 'partners', infra.subjectPrefix));
+      expect(info.num_ack_pending).toBe(0);
+      expect(info.num_pending).toBe(0);
+    } finally {
+      await drainNats(observer);
+    }
   });
 });

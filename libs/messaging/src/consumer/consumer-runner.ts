@@ -185,7 +185,8 @@ export class ConsumerRunner {
       msg.nak(retryDelayMs(msg.info.deliveryCount, this.settings));
       return;
     }
-    msg.term(reason.slice(0, 200));
+    // No reason text: NATS 2.9 ignores "+TERM <reason>" (and would redeliver); the dead letter has it.
+    msg.term();
   }
 }
 

@@ -46,9 +46,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     await Promise.all(runners.map((runner) => runner.stop()));
   }
 
-  /** No transport events beyond what the runners log. */
-  on(): never {
-    throw new Error('JetStreamServer does not emit events; watch the logs and the dead-letter stream.');
+  /** No transport events: failures are logged and parked as dead letters. Listeners are ignored. */
+  on(event: string): void {
+    (this.options.logger ?? this.logger).warn(`JetStreamServer emits no "${event}" events; watch the logs and the dead-letter stream`);
   }
 
   unwrap<T>(): T {
