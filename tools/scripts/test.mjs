@@ -2,13 +2,15 @@
 // `npm test`: the whole check of the repository, as CI runs it.
 //   1. find or start Postgres and NATS (lib/infra.mjs) and export DATABASE_URL / NATS_URL;
 //   2. validate docker-compose.yml against the apps and the Dockerfile (lib/validate-compose.mjs);
-//   3. nx run-many -t lint typecheck test, two tasks at a time, stopping at the first failure.
+//   3. nx run-many -t lint typecheck test, two tasks at a time, stopping at the first failure;
+//   4. eslint and tsc over tools/ and bench/, which belong to no Nx project.
 // Extra arguments go to nx (`npm test -- --projects=partners`); `--no-bail` runs every task even
 // after a failure, for a full list of what is broken. The nx step is bounded by
 // TEST_TIMEOUT_MINUTES (default 18), so a hanging test fails CI instead of stalling it.
 import { ensureInfrastructure, exitOnInfrastructureError } from './lib/infra.mjs';
 import { bin, formatDuration, runStep, stopwatch } from './lib/steps.mjs';
 import { validateCompose } from './lib/validate-compose.mjs';
+import { checkWorkspaceScripts } from './lib/workspace-checks.mjs';
 
 const log = (line) => console.error(`[test] ${line}`);
 const args = process.argv.slice(2);
@@ -47,7 +49,12 @@ async function main() {
     onTimeout: () => log(`Zeitlimit / time limit of ${minutes} min reached: stopping nx and its tasks (a test hangs?)`),
   });
   phases.push(['lint, typecheck, test (nx)', clock.lap()]);
-  return finish(code, phases, clock);
+  if (code !== 0 && bail) return finish(code, phases, clock);
+
+  log('eslint + tsc: tools/, bench/');
+  const scripts = await checkWorkspaceScripts({ env });
+  phases.push(['tools/, bench/ (lint, types)', clock.lap()]);
+  return finish(code || scripts, phases, clock);
 }
 
 function finish(code, phases, clock) {
