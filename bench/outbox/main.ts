@@ -50,6 +50,7 @@ async function outboxThroughput(env: BenchEnvironment): Promise<{ perSecond: num
   });
   await relay.start();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const perWriter = Math.ceil(OUTBOX_EVENTS / WRITERS);
   await Promise.all(
     Array.from({ length: WRITERS }, async (_, writer) => {
@@ -63,7 +64,9 @@ async function outboxThroughput(env: BenchEnvironment): Promise<{ perSecond: num
   const written = performance.now();
   await allAcked.wait(60_000, 'outbox throughput');
   const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   await relay.stop();
+  console.log(`    bench process (writers + relay) CPU during (2): ${Math.round(((cpu.user + cpu.system) / 1000 / elapsed) * 100)} % of one core`);
   return { perSecond: OUTBOX_EVENTS / (elapsed / 1000), writePerSecond: OUTBOX_EVENTS / ((written - started) / 1000) };
 }
 

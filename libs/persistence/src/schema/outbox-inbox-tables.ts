@@ -7,7 +7,9 @@ import { qualified } from './identifiers';
  *
  * - `outbox.id` is the event id and becomes the JetStream `Nats-Msg-Id`.
  * - `outbox.position` gives the publish order; the partial index keeps the relay's claim query
- *   cheap however many sent rows are still retained.
+ *   cheap however many sent rows are still retained. Deliberately no other index: each costs
+ *   every insert and every "mark sent" (which can never be a HOT update); the daily retention
+ *   cleanup can afford a sequential scan.
  * - `inbox` remembers which event a consumer has already applied (primary key = consumer + id).
  */
 export async function createOutboxAndInboxTables(queryRunner: QueryRunner, schema: string): Promise<void> {
@@ -17,7 +19,7 @@ export async function createOutboxAndInboxTables(queryRunner: QueryRunner, schem
   await queryRunner.query(`
     CREATE TABLE ${outbox} (
       id uuid PRIMARY KEY,
-      position bigserial NOT NULL UNIQUE,
+      position bigserial NOT NULL,
       type text NOT NULL,
       subject text NOT NULL,
       attributes jsonb NOT NULL,
@@ -28,7 +30,6 @@ export async function createOutboxAndInboxTables(queryRunner: QueryRunner, schem
       last_error text
     )`);
   await queryRunner.query(`CREATE INDEX "outbox_pending_idx" ON ${outbox} (position) WHERE sent_at IS NULL`);
-  await queryRunner.query(`CREATE INDEX "outbox_sent_at_idx" ON ${outbox} (sent_at) WHERE sent_at IS NOT NULL`);
   await queryRunner.query(`
     CREATE TABLE ${inbox} (
       consumer text NOT NULL,
