@@ -117,6 +117,27 @@ describe('transactional outbox and relay', () => {
     expect(new Set(stored)).toEqual(new Set(events.map((event) => event.id)));
   });
 
+  it('recovers when Postgres terminates its connections (LISTEN and claim connections alike)', async () => {
+    const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+    await relay({ pollIntervalMs: 200, minBackoffMs: 20, maxBackoffMs: 200, logger: quiet }).start();
+    const first = testEvent(1);
+    await commitEvents(dataSource, [first]);
+    await eventually(async () => (await pendingCount(dataSource)) === 0);
+
+    const terminated = (await dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name LIKE '${SCHEMA}-outbox-relay%'`,
+    )) as unknown[];
+    expect(terminated.length).toBeGreaterThanOrEqual(2); // the listener and at least one lane
+
+    const afterwards = [testEvent(2), testEvent(3)];
+    await commitEvents(dataSource, afterwards);
+    await eventually(async () => (await pendingCount(dataSource)) === 0);
+    expect(await storedEventIds(nats.jsm, nats.stream)).toEqual([first, ...afterwards].map((event) => event.id));
+    // …and it has re-established its LISTEN, so notifications wake it again.
+    await eventually(async () => (await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`)).length === 1);
+  });
+
   it('deletes sent rows past their retention and never pending ones', async () => {
     const [sent, pending] = [testEvent(1), testEvent(2)];
     await commitEvents(dataSource, [sent, pending]);
