@@ -11,7 +11,7 @@
 import { composeUp, dockerEngineAnswers } from './docker.mjs';
 import { localPostgresStatus, startLocalPostgres } from './local-postgres.mjs';
 import { DEFAULT_NATS_URL, localNatsStatus, natsAddress, probeNats, startLocalNats } from './nats.mjs';
-import { isLocalHost, waitForPort } from './ports.mjs';
+import { isLocalHost, isPortOpen, waitForPort } from './ports.mjs';
 import { createDatabaseOf, createExtensions, DEFAULT_DATABASE_URL, extensionWarnings, probePostgres, redact, waitForPostgres } from './postgres.mjs';
 
 export { waitForPort, isPortOpen, pickFreePort } from './ports.mjs';
@@ -58,7 +58,14 @@ export async function ensureInfrastructure({ log = (line) => console.error(`[inf
   let databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   let natsUrl = process.env.NATS_URL || DEFAULT_NATS_URL;
   const started = [];
-  const [postgresProbe, natsProbe] = await Promise.all([probePostgres(databaseUrl), probeNats(natsUrl)]);
+  let [postgresProbe, natsProbe] = await Promise.all([probePostgres(databaseUrl), probeNats(natsUrl)]);
+  const postgresAddress = new URL(databaseUrl);
+  if (postgresProbe.state === 'unreachable' && (await isPortOpen(Number(postgresAddress.port || 5432), postgresAddress.hostname))) {
+    // Something listens but does not accept us yet: a server still starting up. Give it time
+    // rather than starting a second one next to it.
+    log(`Postgres at ${redact(databaseUrl)} is listening but not ready yet; waiting`);
+    postgresProbe = await waitForPostgres(databaseUrl, { timeoutMs: 60_000 }).catch((error) => ({ state: 'error', error }));
+  }
   let needPostgres = verdictFor('Postgres', 'DATABASE_URL', databaseUrl, postgresProbe, new URL(databaseUrl).hostname) === 'start';
   let needNats = verdictFor('NATS', 'NATS_URL', natsUrl, natsProbe, natsAddress(natsUrl).host) === 'start';
   if (postgresProbe.state === 'no-database') await createDatabaseOf(databaseUrl);
