@@ -14,8 +14,8 @@ import { consoleRelayLogger, OutboxRelayLogger, OutboxRelayOptions } from './rel
  * send all publishes of the batch at once, then await their acks → mark the acked rows sent →
  * commit. Up to `concurrency` batches overlap: the next claim starts as soon as the previous
  * batch's publishes are on the wire (keeping the wire order) instead of after its acks and
- * commit, which roughly halves the wait under load. Repeats while batches come back full, then sleeps until a NOTIFY from
- * `appendToOutbox` (low latency) or the poll timer (fallback) wakes it. A failed publish leaves
+ * commit, which shortens the wait under load. Repeats while batches come back full, then
+ * sleeps until a NOTIFY from `appendToOutbox` (low latency) or the poll timer (fallback) wakes it. A failed publish leaves
  * its row pending with `attempts`/`last_error` recorded; the relay backs off and retries.
  *
  * A crash after the ack but before the commit leaves the row pending; the next relay publishes
@@ -53,7 +53,10 @@ export class OutboxRelay {
     return this.running;
   }
 
-  /** Starts listening and relaying; returns at once (a database that is down is retried). */
+  /**
+   * Starts relaying. Resolves once LISTEN is in place (so a commit after that wakes the relay at
+   * once); a database that is down does not make it fail: LISTEN and claims are retried.
+   */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
