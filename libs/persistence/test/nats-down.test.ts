@@ -1,6 +1,5 @@
 import { jetstream } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { JetStreamPublisher } from '@bildungsraum/messaging';
 import { eventually, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
 import { OutboxRelay } from '../src';

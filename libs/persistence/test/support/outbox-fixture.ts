@@ -4,7 +4,6 @@ import { NatsConnection } from '@nats-io/nats-core';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { CloudEvent } from '@bildungsraum/contracts';
 // Tests of this infra lib drive it with the real messaging lib (the brief's "real NATS, no mocks").
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { connectNats, drainNats, ensureServiceStream, JetStreamPublisher } from '@bildungsraum/messaging';
 import { appendToOutbox, createOutboxAndInboxTables, createServiceDataSource, dropOutboxAndInboxTables, runMigrations } from '../../src';
 
