@@ -100,11 +100,13 @@ describe('ConsumerRunner', () => {
     const poison = partnerRegistered('Immer kaputt GmbH');
     const healthy = [partnerRegistered('Bäckerei Eschwege'), partnerRegistered('Elektro Witzenhausen')];
     const attempts: number[] = [];
+    const attemptTimes: number[] = [];
     const processed: string[] = [];
     const acks = new AckRecorder(nc, streamName('partners', prefix), durableName('retrying', 'partners', prefix));
     await start('retrying', async (event, { deliveryCount }) => {
       if (event.id === poison.id) {
         attempts.push(deliveryCount);
+        attemptTimes.push(Date.now());
         throw new Error(`Datenbank nicht erreichbar (Versuch ${deliveryCount})`);
       }
       processed.push(event.id);
@@ -128,6 +130,9 @@ describe('ConsumerRunner', () => {
     // Backoff doubles from 50 ms: the naks ask for 50 ms then 100 ms; the last attempt is terminated.
     const naks = acks.of('-NAK', 1).map((nak) => JSON.parse(nak.body.slice(4)).delay / 1e6);
     expect(naks).toEqual([50, 100]);
+    // …and the server honoured them (a little slack for timer granularity).
+    expect(attemptTimes[1] - attemptTimes[0]).toBeGreaterThanOrEqual(45);
+    expect(attemptTimes[2] - attemptTimes[1]).toBeGreaterThanOrEqual(95);
     // The terminate took effect: nothing waits for an ack or a redelivery.
     await eventually(async () =>
       when(await jsm.consumers.info(streamName('partners', prefix), durableName('retrying', 'partners', prefix)), (info) => info.num_ack_pending === 0 && info.ack_floor.stream_seq === 3),

@@ -53,8 +53,8 @@ export class ConsumerRunner {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopping = false;
-  /** Set when stop() gave up waiting: hung handlers no longer keep their messages alive. */
-  private abandoned = false;
+  /** In-progress signals of running handlers; cancelled when stop() gives up on them. */
+  private readonly keepAlives = new Set<NodeJS.Timeout>();
   private stopped?: Promise<void>;
   private ref?: DurableConsumerRef;
 
@@ -113,7 +113,7 @@ export class ConsumerRunner {
     const gaveUp = await Promise.race([finished.then(() => false), timedOut]);
     clearTimeout(timer);
     if (gaveUp) {
-      this.abandoned = true;
+      for (const keepAlive of this.keepAlives) clearInterval(keepAlive);
       this.logger.warn(`${this.inFlight.size} handler(s) of ${this.ref?.durable} still running after ${timeoutMs} ms; JetStream will redeliver`);
     }
   }
@@ -153,13 +153,15 @@ export class ConsumerRunner {
       return this.park(msg, event.type, `no outcome after ${this.settings.maxDeliver} attempts (crash or ack timeout)`);
     }
     // A handler may take longer than ack_wait; tell JetStream it is still running.
-    const keepAlive = setInterval(() => this.abandoned || msg.working(), Math.max(this.settings.ackWaitMs / 2, 50));
+    const keepAlive = setInterval(() => msg.working(), Math.max(this.settings.ackWaitMs / 2, 50));
+    this.keepAlives.add(keepAlive);
     try {
       await this.options.handler(event, { deliveryCount: attempt, msg });
     } catch (error) {
       return this.failed(msg, event, error);
     } finally {
       clearInterval(keepAlive);
+      this.keepAlives.delete(keepAlive);
     }
     msg.ack();
   }
