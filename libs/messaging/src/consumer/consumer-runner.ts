@@ -128,13 +128,15 @@ export class ConsumerRunner {
           continue;
         }
         const task: Promise<void> = this.process(msg)
-          .catch((error: unknown) => this.logger.error(`Unexpected failure on ${msg.subject}: ${describe(error)}`, stackOf(error)))
+          .catch((error: unknown) => this.logger.error(`Unexpected failure on ${msg.subject}: ${describeError(error)}`, stackOf(error)))
           .finally(() => this.inFlight.delete(task));
         this.inFlight.add(task);
       }
     } catch (error) {
-      this.logger.error(`Consumer ${this.ref?.durable} stopped pulling: ${describe(error)}`, stackOf(error));
+      this.logger.error(`Consumer ${this.ref?.durable} stopped pulling: ${describeError(error)}`, stackOf(error));
+      return;
     }
+    if (!this.stopping) this.logger.error(`Consumer ${this.ref?.durable} stopped pulling: the connection closed`);
   }
 
   private async process(msg: JsMsg): Promise<void> {
@@ -169,11 +171,11 @@ export class ConsumerRunner {
   private async failed(msg: JsMsg, event: CloudEvent, error: unknown): Promise<void> {
     const attempt = msg.info.deliveryCount;
     if (attempt >= this.settings.maxDeliver) {
-      this.logger.error(`${event.type} ${event.id} failed ${attempt} times, parking it: ${describe(error)}`, stackOf(error));
-      return this.park(msg, event.type, describe(error));
+      this.logger.error(`${event.type} ${event.id} failed ${attempt} times, parking it: ${describeError(error)}`, stackOf(error));
+      return this.park(msg, event.type, describeError(error));
     }
     const delay = retryDelayMs(attempt, this.settings);
-    this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}/${this.settings.maxDeliver}), retry in ${delay} ms: ${describe(error)}`);
+    this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}/${this.settings.maxDeliver}), retry in ${delay} ms: ${describeError(error)}`);
     msg.nak(delay);
   }
 
@@ -183,7 +185,7 @@ export class ConsumerRunner {
       await parkMessage(this.js, { msg, consumerName, eventType, error: reason, prefix: subjectPrefix });
     } catch (error) {
       // Not stored as a dead letter: leave it to redelivery rather than lose it.
-      this.logger.error(`Could not park ${msg.subject}: ${describe(error)}`, stackOf(error));
+      this.logger.error(`Could not park ${msg.subject}: ${describeError(error)}`, stackOf(error));
       msg.nak(retryDelayMs(msg.info.deliveryCount, this.settings));
       return;
     }
@@ -193,7 +195,7 @@ export class ConsumerRunner {
 }
 
 /** Error text for logs and the dead-letter header; Nest's RPC errors are plain `{ message }` objects. */
-export function describe(error: unknown): string {
+export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
   return String(error);
