@@ -4,7 +4,8 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { NatsConnection } from '@nats-io/nats-core';
 import { delay, of, tap } from 'rxjs';
-import { NetworkCreated, PartnerRegistered, PartnerRegisteredV1, PartnerUpdated, PartnerVerified } from '@bildungsraum/contracts';
+import { EventCause, NetworkCreated, PartnerRegistered, PartnerRegisteredV1, PartnerUpdated, PartnerVerified } from '@bildungsraum/contracts';
+import { currentCause } from '@bildungsraum/platform';
 import { eventually, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
 import {
   durableName,
@@ -22,7 +23,7 @@ import {
 } from '../src';
 import { deferred, partnerRegistered, silentLogger, when } from './support/fixtures';
 
-const received: Array<{ data: unknown; context: JetStreamEventContext }> = [];
+const received: Array<{ data: unknown; context: JetStreamEventContext; cause: EventCause }> = [];
 const slowGate = deferred();
 let slowStarted = false;
 let slowFinished = false;
@@ -34,7 +35,7 @@ const observed: string[] = [];
 class PartnerEventsController {
   @EventPattern(PartnerRegistered.type)
   async onRegistered(@Payload() data: PartnerRegisteredV1, @Ctx() context: JetStreamEventContext): Promise<void> {
-    received.push({ data, context });
+    received.push({ data, context, cause: currentCause() });
   }
 
   // An Observable result is awaited too: the message is acked when it completes.
@@ -108,12 +109,14 @@ describe('JetStreamServer in a Nest app', () => {
     const event = partnerRegistered('Zimmerei Rotenburg');
     await app.get<JetStreamPublisher>(EVENT_PUBLISHER).publish(event);
 
-    const [{ data, context }] = await eventually(() => when(received, (all) => all.length === 1));
+    const [{ data, context, cause }] = await eventually(() => when(received, (all) => all.length === 1));
     expect(data).toBeInstanceOf(PartnerRegisteredV1);
     expect(data).toMatchObject({ name: 'Zimmerei Rotenburg', districtKeys: ['06635'] });
     expect(context).toBeInstanceOf(JetStreamEventContext);
     expect(context.deliveryCount).toBe(1);
     expect(context.event).toMatchObject({ id: event.id, type: PartnerRegistered.type, correlationid: event.correlationid, subject: event.subject });
+    // Events the handler writes continue the incoming event's chain.
+    expect(cause).toEqual({ correlationId: event.correlationid, causationId: event.id });
   });
 
   it('awaits an Observable result and parks a rejected event with the original error', async () => {

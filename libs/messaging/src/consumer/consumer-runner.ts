@@ -1,6 +1,7 @@
 import { ConsumerMessages, jetstream, JetStreamClient, JetStreamManager, jetstreamManager, JsMsg } from '@nats-io/jetstream';
 import { NatsConnection } from '@nats-io/nats-core';
 import { CloudEvent, ProducingService } from '@bildungsraum/contracts';
+import { runWithCause } from '@bildungsraum/platform';
 import { ensureDeadLetterStream, ensureServiceStream, isNotFound, streamName } from '../provisioning/streams';
 import { ConsumerSettings, resolveConsumerSettings, retryDelayMs } from './consumer-settings';
 import { decodeMessage } from './decode-message';
@@ -158,7 +159,9 @@ export class ConsumerRunner {
     const keepAlive = setInterval(() => msg.working(), Math.max(this.settings.ackWaitMs / 2, 50));
     this.keepAlives.add(keepAlive);
     try {
-      await this.options.handler(event, { deliveryCount: attempt, msg });
+      // Events the handler writes continue this event's chain (correlation id, causation = this event).
+      const cause = { correlationId: event.correlationid ?? event.id, causationId: event.id, traceparent: event.traceparent };
+      await runWithCause(cause, () => this.options.handler(event, { deliveryCount: attempt, msg }));
     } catch (error) {
       return this.failed(msg, event, error);
     } finally {
