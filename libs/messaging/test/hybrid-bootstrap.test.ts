@@ -5,7 +5,7 @@ import { NatsConnection } from '@nats-io/nats-core';
 import { PartnerRegistered, PartnerRegisteredV1, PartnerVerified } from '@bildungsraum/contracts';
 import { bootstrapService, loadConfig, ServiceConfig } from '@bildungsraum/platform';
 import { eventually, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
-import { connectNats, drainNats, EVENT_PUBLISHER, JetStreamEventContext, JetStreamPublisher, JetStreamServer, listDeadLetters, MessagingModule } from '../src';
+import { connectNats, EVENT_PUBLISHER, JetStreamEventContext, JetStreamPublisher, JetStreamServer, listDeadLetters, MessagingModule } from '../src';
 import { partnerRegistered, silentLogger, when } from './support/fixtures';
 
 const handled: Array<{ name: string; eventId: string }> = [];
@@ -54,13 +54,13 @@ describe('JetStreamServer under bootstrapService', () => {
         backoffMs: 10,
         ackWaitMs: 2_000,
         logger: silentLogger,
+        drainOnClose: true,
       }),
       logDestination: new Writable({ write: (_chunk, _encoding, callback) => callback() }),
     });
   });
   afterAll(async () => {
     await app?.close();
-    await drainNats(consumerConnection);
     await infra.dispose();
   });
 
@@ -75,5 +75,10 @@ describe('JetStreamServer under bootstrapService', () => {
     await app.get<JetStreamPublisher>(EVENT_PUBLISHER).publish({ ...partnerRegistered('Fehlerhaft'), type: PartnerVerified.type });
     const [letter] = await eventually(async () => when(await listDeadLetters(consumerConnection, infra.subjectPrefix), (found) => found.length === 1));
     expect(letter).toMatchObject({ consumer: 'projection', attempts: 2, error: 'Error: Projektion nicht verfügbar' });
+  });
+
+  it('drains the consumer\'s own connection when the app closes', async () => {
+    await app.close();
+    expect(consumerConnection.isClosed()).toBe(true);
   });
 });

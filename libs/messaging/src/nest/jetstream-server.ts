@@ -2,8 +2,8 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { NatsConnection } from '@nats-io/nats-core';
 import { lastValueFrom } from 'rxjs';
 import { CloudEvent, findEventDefinition, ProducingService } from '@bildungsraum/contracts';
-import { ConsumerSettings } from '../consumer/consumer-settings';
-import { serviceOfEventType } from '../consumer/consumer-settings';
+import { ConsumerSettings, serviceOfEventType } from '../consumer/consumer-settings';
+import { drainNats } from '../connection/nats-connection';
 import { ConsumerRunner, MessagingLogger } from '../consumer/consumer-runner';
 import { JetStreamEventContext } from './jetstream-event-context';
 
@@ -14,6 +14,8 @@ export interface JetStreamServerOptions extends Partial<ConsumerSettings> {
   consumerName: string;
   subjectPrefix?: string;
   logger?: MessagingLogger;
+  /** Drain the connection in close(): for a connection opened for this server alone (bootstrapService). */
+  drainOnClose?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const runners = this.runners;
     this.runners = [];
     await Promise.all(runners.map((runner) => runner.stop()));
+    if (this.options.drainOnClose) await drainNats(this.connection);
   }
 
   /** No transport events: failures are logged and parked as dead letters. Listeners are ignored. */
