@@ -6,7 +6,7 @@
 //   4. eslint and tsc over tools/ and bench/, which belong to no Nx project.
 // Extra arguments go to nx (`npm test -- --projects=partners`); `--no-bail` runs every task even
 // after a failure, for a full list of what is broken. The nx step is bounded by
-// TEST_TIMEOUT_MINUTES (default 18), so a hanging test fails CI instead of stalling it.
+// TEST_TIMEOUT_MINUTES (default 15), so a hanging test fails CI instead of stalling it.
 import { ensureInfrastructure, exitOnInfrastructureError } from './lib/infra.mjs';
 import { bin, formatDuration, runStep, stopwatch } from './lib/steps.mjs';
 import { validateCompose } from './lib/validate-compose.mjs';
@@ -42,7 +42,7 @@ async function main() {
   };
   const nx = ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static', ...(bail ? ['--nxBail'] : []), ...nxArgs];
   log(`nx ${nx.join(' ')}`);
-  const minutes = Number(process.env.TEST_TIMEOUT_MINUTES || 18);
+  const minutes = Number(process.env.TEST_TIMEOUT_MINUTES || 15);
   const code = await runStep(bin('nx'), nx, {
     env,
     timeoutMs: minutes * 60_000,
