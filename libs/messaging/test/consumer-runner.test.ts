@@ -280,5 +280,12 @@ describe('ConsumerRunner', () => {
     expect(info.config.ack_wait).toBe(2_000 * 1e6);
     expect(info.config.filter_subject).toBe(`${prefix}.${PartnerRegistered.type}`);
     expect(DEAD_LETTER_HEADERS.error).toBe('x-deadletter-error');
+
+    // A handler added for another type widens the filter of the same durable consumer.
+    await runners.pop()?.stop();
+    const widened = await start('tuned', async () => undefined, { eventTypes: [PartnerRegistered.type, PartnerVerified.type] });
+    const after = await jsm.consumers.info(streamName('partners', prefix), durableName('tuned', 'partners', prefix));
+    if (widened.consumer?.filtered) expect(after.config.filter_subjects).toHaveLength(2);
+    else expect(after.config.filter_subject).toBe(`${prefix}.partners.>`);
   });
 });
