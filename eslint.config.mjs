@@ -29,6 +29,8 @@ function moduleBoundaries({ forTests }) {
       { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:infra', 'type:reference', 'type:testing'] },
       // Each service owns its data: a scope sees shared libs and itself only.
       { sourceTag: 'scope:partners', onlyDependOnLibsWithTags: ['scope:shared', 'scope:partners'] },
+      { sourceTag: 'scope:needs', onlyDependOnLibsWithTags: ['scope:shared', 'scope:needs'] },
+      { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:shared', 'scope:catalogue'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     ],
   };

@@ -7,3 +7,6 @@ export * from './events/catalog';
 export * from './events/partners/partner-snapshot.v1';
 export * from './events/partners/partner-events.v1';
 export * from './events/partners/network-events.v1';
+export * from './events/matching/match-snapshot.v1';
+export * from './events/matching/match-events.v1';
+export * from './events/matching/bundle-and-gap-events.v1';

@@ -1,4 +1,13 @@
 import { EventDefinition } from './event-definition';
+import { BundleDissolved, BundleFormed, BundleUpdated, GapClosed, GapDetected } from './matching/bundle-and-gap-events.v1';
+import {
+  MatchAccepted,
+  MatchConfirmed,
+  MatchDeclined,
+  MatchProposed,
+  MatchRejected,
+  MatchWithdrawn,
+} from './matching/match-events.v1';
 import { NetworkCreated, NetworkUpdated } from './partners/network-events.v1';
 import {
   PartnerDeactivated,
@@ -17,6 +26,17 @@ export const EVENT_CATALOG: ReadonlyArray<EventDefinition> = [
   PartnerDeactivated,
   NetworkCreated,
   NetworkUpdated,
+  MatchProposed,
+  MatchAccepted,
+  MatchDeclined,
+  MatchConfirmed,
+  MatchRejected,
+  MatchWithdrawn,
+  BundleFormed,
+  BundleUpdated,
+  BundleDissolved,
+  GapDetected,
+  GapClosed,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));
