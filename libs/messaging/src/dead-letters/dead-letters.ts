@@ -67,6 +67,7 @@ export async function replayDeadLetter(nc: NatsConnection, prefix: string | unde
   const stored = await getMessage(nc, stream, seq);
   if (!stored) throw new Error(`No dead letter with sequence ${seq} in ${stream}`);
   const letter = toDeadLetter(stored, prefix);
+  if (!letter.originalSubject) throw new Error(`Dead letter ${seq} has no ${DEAD_LETTER_HEADERS.originalSubject} header`);
   const headers = natsHeaders();
   for (const name of stored.header.keys()) {
     const lower = name.toLowerCase();
