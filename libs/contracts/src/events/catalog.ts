@@ -1,4 +1,6 @@
 import { EventDefinition } from './event-definition';
+import { OfferArchived, OfferPublished, OfferUpdated, OfferWithdrawn } from './catalogue/offer-events.v1';
+import { ProgrammePublished, ProgrammeUpdated } from './catalogue/programme-events.v1';
 import { BundleDissolved, BundleFormed, BundleUpdated, GapClosed, GapDetected } from './matching/bundle-and-gap-events.v1';
 import {
   MatchAccepted,
@@ -8,6 +10,7 @@ import {
   MatchRejected,
   MatchWithdrawn,
 } from './matching/match-events.v1';
+import { NeedExpired, NeedFulfilled, NeedSubmitted, NeedUpdated, NeedWithdrawn } from './needs/need-events.v1';
 import { NetworkCreated, NetworkUpdated } from './partners/network-events.v1';
 import {
   PartnerDeactivated,
@@ -26,6 +29,11 @@ export const EVENT_CATALOG: ReadonlyArray<EventDefinition> = [
   PartnerDeactivated,
   NetworkCreated,
   NetworkUpdated,
+  NeedSubmitted,
+  NeedUpdated,
+  NeedWithdrawn,
+  NeedFulfilled,
+  NeedExpired,
   MatchProposed,
   MatchAccepted,
   MatchDeclined,
@@ -37,6 +45,12 @@ export const EVENT_CATALOG: ReadonlyArray<EventDefinition> = [
   BundleDissolved,
   GapDetected,
   GapClosed,
+  OfferPublished,
+  OfferUpdated,
+  OfferWithdrawn,
+  OfferArchived,
+  ProgrammePublished,
+  ProgrammeUpdated,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));
