@@ -26,6 +26,7 @@ export function partnersModule(config: PartnersConfig): Type<unknown> {
         connectionName: `partners-${process.pid}`,
         subjectPrefix: config.BILDUNGSRAUM_SUBJECT_PREFIX,
         produces: 'partners',
+        streamSettings: { replicas: config.STREAM_REPLICAS, maxAgeDays: config.STREAM_MAX_AGE_DAYS },
       }),
       DatabaseModule,
       OutboxModule.forService({

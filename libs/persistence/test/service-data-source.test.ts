@@ -1,7 +1,18 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
 import { createServiceDataSource, runMigrations, schemaOf } from '../src';
 import { CreateOutboxAndInbox1700000000000, migratedDataSource, SCHEMA } from './support/outbox-fixture';
+
+/** Fails when applied twice (no IF NOT EXISTS), so a double application cannot hide. */
+class CreateMarker1700000000001 implements MigrationInterface {
+  name = 'CreateMarker1700000000001';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('CREATE TABLE replicas_race.marker (id int)');
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE replicas_race.marker');
+  }
+}
 
 describe('createServiceDataSource / runMigrations', () => {
   let infra: TestInfrastructure;
@@ -39,6 +50,23 @@ describe('createServiceDataSource / runMigrations', () => {
       expect(await runMigrations(again)).toEqual([]);
     } finally {
       await again.destroy();
+    }
+  });
+
+  it('applies a migration once when several replicas migrate at the same moment', async () => {
+    const replicas = Array.from({ length: 4 }, () =>
+      createServiceDataSource({
+        url: infra.databaseUrl,
+        schema: 'replicas_race',
+        entities: [],
+        migrations: [CreateMarker1700000000001],
+      }),
+    );
+    try {
+      const applied = await Promise.all(replicas.map((replica) => runMigrations(replica)));
+      expect(applied.flat()).toEqual(['CreateMarker1700000000001']);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.destroy()));
     }
   });
 

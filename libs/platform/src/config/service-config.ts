@@ -31,6 +31,19 @@ export class ServiceConfig extends AuthSettings {
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'BILDUNGSRAUM_SUBJECT_PREFIX may contain letters, digits, _ and - only' })
   BILDUNGSRAUM_SUBJECT_PREFIX?: string;
 
+  /** Replicas of the streams this service creates: 3 on a clustered NATS (production), 1 on one server. */
+  @ToInteger()
+  @IsInt({ message: 'STREAM_REPLICAS must be 1, 3 or 5' })
+  @IsIn([1, 3, 5], { message: 'STREAM_REPLICAS must be 1, 3 or 5' })
+  STREAM_REPLICAS = 1;
+
+  /** How long streams keep events, so that new downstream systems can replay history. */
+  @ToInteger()
+  @IsInt({ message: 'STREAM_MAX_AGE_DAYS must be a whole number of days (1–3650)' })
+  @Min(1, { message: 'STREAM_MAX_AGE_DAYS must be a whole number of days (1–3650)' })
+  @Max(3650, { message: 'STREAM_MAX_AGE_DAYS must be a whole number of days (1–3650)' })
+  STREAM_MAX_AGE_DAYS = 365;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
