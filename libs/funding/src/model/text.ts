@@ -1,0 +1,37 @@
+/** Languages of user-facing text: German first, English second. */
+export type Lang = 'de' | 'en';
+
+/** A short user-facing text in both languages. */
+export interface Text {
+  de: string;
+  en: string;
+}
+
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+
+/** 2500 → "2.500" (de) / "2,500" (en). */
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormats[lang].format(value);
+}
+
+/**
+ * Euro cents as a coordinator reads them: whole euros without decimals ("1.250 €" / "€1,250"),
+ * otherwise with two ("12,50 €" / "€12.50").
+ */
+export function formatEuro(cents: number, lang: Lang): string {
+  const euros = cents / 100;
+  const digits = Number.isInteger(euros) ? 0 : 2;
+  const amount = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(euros);
+  return lang === 'de' ? `${amount} €` : `€${amount}`;
+}
+
+/** The same template in both languages, filled per language. */
+export function bilingual(build: (lang: Lang) => string): Text {
+  return { de: build('de'), en: build('en') };
+}
