@@ -31,3 +31,16 @@ describe('explainFunding: one line for a coordinator', () => {
     expect(explainFunding(result, 'en')).toBe('Company pays €499.99 under § 82 SGB III');
   });
 });
+
+describe('the README example', () => {
+  it('computes what the README says', () => {
+    const result = evaluateFunding(FEDERAL_PROGRAMMES, {
+      company: { headCount: 100, districtKey: '06635' },
+      participants: [{ employed: true, age: 38, qualificationYearsAgo: 6, lastFundedUnder: [], count: 3 }],
+      course: { hours: 160, priceCents: 300_000, azavApproved: true, measureNumber: '955/123/24', providerAzavApproved: true, startDate: '2025-03-01' },
+    });
+    expect(bestCompanyCost(result)).toMatchObject({ programmeIds: ['sgb3-82', 'example-he-qualifizierungsscheck'], companyPaysCents: 225_000 });
+    expect(explainFunding(result, 'de')).toBe('Eigenanteil 2.250 € nach § 82 SGB III und Beispiel-Landesprogramm Hessen');
+    expect(explainFunding(result, 'en')).toBe('Company pays €2,250 under § 82 SGB III and example Hessen programme');
+  });
+});
