@@ -1,0 +1,93 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import {
+  NetworkCreated,
+  NetworkSnapshotV1,
+  NetworkUpdated,
+  PartnerDeactivated,
+  PartnerRegistered,
+  PartnerRejected,
+  PartnerSnapshotV1,
+  PartnerUpdated,
+  PartnerVerified,
+} from '@bildungsraum/contracts';
+import { JetStreamEventContext } from '@bildungsraum/messaging';
+import { appendToOutbox, processOnce } from '@bildungsraum/persistence';
+import { currentCause } from '@bildungsraum/platform';
+import { Clock, CLOCK } from '../../shared/domain/clock';
+import { NEEDS_DATA_SOURCE } from '../../shared/infra/needs-store';
+import { schemaOfManager } from '../../shared/infra/schema-of-manager';
+import { needEvents } from '../../needs/infra/need-events';
+import { needRepository } from '../../needs/infra/need.repository';
+import { directory } from '../infra/directory.repository';
+
+/** The consumer name: durable `needs_PARTNERS`, inbox rows with consumer `needs`. */
+export const NEEDS_CONSUMER = 'needs';
+
+/**
+ * Keeps the read model of partners: companies (status, size, sites, networks) and networks
+ * (coordinating members). Version-guarded, once per event. A deactivated company's open needs
+ * are withdrawn in the same transaction.
+ */
+@Controller()
+export class PartnerEventsHandler {
+  constructor(
+    @Inject(NEEDS_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @EventPattern(PartnerRegistered.type)
+  registered(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.partner(data, ctx);
+  }
+
+  @EventPattern(PartnerUpdated.type)
+  updated(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.partner(data, ctx);
+  }
+
+  @EventPattern(PartnerVerified.type)
+  verified(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.partner(data, ctx);
+  }
+
+  @EventPattern(PartnerRejected.type)
+  rejected(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.partner(data, ctx);
+  }
+
+  @EventPattern(PartnerDeactivated.type)
+  deactivated(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.partner(data, ctx);
+  }
+
+  @EventPattern(NetworkCreated.type)
+  networkCreated(@Payload() data: NetworkSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.network(data, ctx);
+  }
+
+  @EventPattern(NetworkUpdated.type)
+  networkUpdated(@Payload() data: NetworkSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.network(data, ctx);
+  }
+
+  private async partner(data: PartnerSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
+    await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), NEEDS_CONSUMER, ctx.event, async (manager) => {
+      await directory.upsertPartner(manager, data);
+      if (data.status !== 'deactivated' || data.kind !== 'company') return;
+      const now = this.clock();
+      for (const need of await needRepository.openOfCompany(manager, data.id)) {
+        need.withdraw('company_deactivated', undefined, now);
+        await needRepository.update(manager, need);
+        await appendToOutbox(manager, schemaOfManager(manager), needEvents(need, need.pullChanges(), currentCause()));
+      }
+    });
+  }
+
+  private async network(data: NetworkSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
+    await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), NEEDS_CONSUMER, ctx.event, async (manager) => {
+      await directory.upsertNetwork(manager, data);
+    });
+  }
+}

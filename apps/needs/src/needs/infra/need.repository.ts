@@ -1,0 +1,116 @@
+import { EntityManager } from 'typeorm';
+import { NeedStatus, NeedWithdrawalReason } from '@bildungsraum/contracts';
+import { schemaOfManager } from '../../shared/infra/schema-of-manager';
+import { CapturedBy, CompanySnapshot, Need, NeedState } from '../domain/need';
+import { NeedContent } from '../domain/need-content';
+
+export interface NeedRow {
+  id: string;
+  version: number;
+  status: NeedStatus;
+  company_id: string;
+  company: CompanySnapshot;
+  captured_by: CapturedBy;
+  content: NeedContent;
+  submitted_at: Date | null;
+  fulfilled_by_match_id: string | null;
+  withdrawal: { reasonCode: NeedWithdrawalReason; reason?: string } | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const NEED_COLUMNS = 'id, version, status, company_id, company, captured_by, content, submitted_at, fulfilled_by_match_id, withdrawal, created_at, updated_at';
+
+export function toState(row: NeedRow): NeedState {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    companyId: row.company_id,
+    company: row.company,
+    capturedBy: row.captured_by,
+    content: row.content,
+    ...(row.submitted_at ? { submittedAt: row.submitted_at.toISOString() } : {}),
+    ...(row.fulfilled_by_match_id ? { fulfilledByMatchId: row.fulfilled_by_match_id } : {}),
+    ...(row.withdrawal ? { withdrawal: row.withdrawal } : {}),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function values(state: NeedState, importJobId?: string): unknown[] {
+  const c = state.content;
+  return [
+    state.id,
+    state.version,
+    state.status,
+    state.companyId,
+    JSON.stringify(state.company),
+    JSON.stringify(state.capturedBy),
+    JSON.stringify(c),
+    c.description,
+    c.skillUris,
+    c.targetGroups,
+    c.site.districtKey,
+    c.earliestStart ?? null,
+    c.latestEnd ?? null,
+    state.submittedAt ?? null,
+    state.fulfilledByMatchId ?? null,
+    state.withdrawal ? JSON.stringify(state.withdrawal) : null,
+    importJobId ?? null,
+    state.createdAt,
+    state.updatedAt,
+  ];
+}
+
+const COLUMNS = 'id, version, status, company_id, company, captured_by, content, description, skill_uris, target_groups, district_key, earliest_start, latest_end, submitted_at, fulfilled_by_match_id, withdrawal, import_job_id, created_at, updated_at';
+const PLACEHOLDERS = Array.from({ length: 19 }, (_, index) => `$${index + 1}`).join(', ');
+
+export const needRepository = {
+  /** Inserts a new need; `false` when the id exists already (an idempotent import row). */
+  async insert(manager: EntityManager, need: Need, importJobId?: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `INSERT INTO "${schemaOfManager(manager)}".needs (${COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      values(need.snapshot, importJobId),
+    )) as unknown[];
+    return rows.length === 1;
+  },
+
+  async update(manager: EntityManager, need: Need): Promise<void> {
+    const [id, version, status, , company, , content, description, skills, groups, district, start, end, submittedAt, matchId, withdrawal, , , updatedAt] = values(need.snapshot);
+    await manager.query(
+      `UPDATE "${schemaOfManager(manager)}".needs SET version = $2, status = $3, company = $4, content = $5, description = $6, skill_uris = $7,
+         target_groups = $8, district_key = $9, earliest_start = $10, latest_end = $11, submitted_at = $12, fulfilled_by_match_id = $13,
+         withdrawal = $14, updated_at = $15 WHERE id = $1`,
+      [id, version, status, company, content, description, skills, groups, district, start, end, submittedAt, matchId, withdrawal, updatedAt],
+    );
+  },
+
+  async load(manager: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<Need | undefined> {
+    const rows = (await manager.query(
+      `SELECT ${NEED_COLUMNS} FROM "${schemaOfManager(manager)}".needs WHERE id = $1 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
+      [id],
+    )) as NeedRow[];
+    return rows[0] ? Need.restore(toState(rows[0])) : undefined;
+  },
+
+  /** Open needs of a company, locked: for withdrawal when the company is deactivated. */
+  async openOfCompany(manager: EntityManager, companyId: string): Promise<Need[]> {
+    const rows = (await manager.query(
+      `SELECT ${NEED_COLUMNS} FROM "${schemaOfManager(manager)}".needs WHERE company_id = $1 AND status IN ('draft', 'submitted', 'matched', 'pooled') FOR UPDATE`,
+      [companyId],
+    )) as NeedRow[];
+    return rows.map((row) => Need.restore(toState(row)));
+  },
+
+  /** Claims up to `limit` open needs whose latest end lies before `today`; other replicas skip them. */
+  async claimDue(manager: EntityManager, today: string, limit: number): Promise<Need[]> {
+    const rows = (await manager.query(
+      `SELECT ${NEED_COLUMNS} FROM "${schemaOfManager(manager)}".needs
+        WHERE status IN ('draft', 'submitted', 'matched', 'pooled') AND latest_end IS NOT NULL AND latest_end < CAST($1 AS date)
+        ORDER BY latest_end LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [today, limit],
+    )) as NeedRow[];
+    return rows.map((row) => Need.restore(toState(row)));
+  },
+};
