@@ -30,7 +30,8 @@ describe('need lifecycle over HTTP, with partners events as the source of compan
     expect(submitted.body).toMatchObject({ status: 'submitted', version: 2, capturedBy: { partnerId: company, role: 'company' } });
     const [event] = await eventually(async () => {
       const events = (await h.streamEvents()).filter((e) => e.subject === draft.id);
-      return events.length === 1 ? events : undefined;
+      if (events.length !== 1) throw new Error(`${events.length} events`);
+      return events;
     });
     expect(event?.type).toBe('needs.need.submitted.v1');
     const data = event?.data as NeedSubmittedV1;
@@ -71,7 +72,7 @@ describe('need lifecycle over HTTP, with partners events as the source of compan
     const again = await h.http().patch(`/needs/${need.id}`).set('Authorization', `Bearer ${token}`).send({ participants: 3 });
     expect(again.status).toBe(409);
     const event = await eventually(async () => (await h.streamEvents()).find((e) => e.subject === need.id && e.type === 'needs.need.withdrawn.v1'));
-    expect((event.data as NeedWithdrawnV1).reasonCode).toBe('requested');
+    expect((event?.data as NeedWithdrawnV1).reasonCode).toBe('requested');
   });
 
   it('a content change of a submitted need is published as updated (content); a no-op changes nothing', async () => {
@@ -98,7 +99,7 @@ describe('need lifecycle over HTTP, with partners events as the source of compan
     });
     expect((await h.http().get(`/needs/${draft.id}`).set('Authorization', `Bearer ${operator}`)).body.status).toBe('withdrawn');
     const event = await eventually(async () => (await h.streamEvents()).find((e) => e.subject === open.id && e.type === 'needs.need.withdrawn.v1'));
-    expect((event.data as NeedWithdrawnV1).reasonCode).toBe('company_deactivated');
+    expect((event?.data as NeedWithdrawnV1).reasonCode).toBe('company_deactivated');
     const refused = await h.http().post('/needs').set('Authorization', `Bearer ${token}`).send(forkliftNeed());
     expect(refused.status).toBe(422);
   });

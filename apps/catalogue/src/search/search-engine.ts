@@ -1,0 +1,142 @@
+import { rowsOf } from '@bildungsraum/reference-data';
+import { encodeCursor } from '../shared/infra/keyset-cursor';
+import { SearchCriteria, searchWords, tsQueryText } from './search-criteria';
+import { searchStatement } from './search-sql';
+
+/** Anything that runs SQL: a TypeORM DataSource or manager, or a pg Pool (the benchmark). */
+export interface SqlRunner {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+export interface SearchHit {
+  dateId: string;
+  offerId: string;
+  providerId: string;
+  providerName: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  schedule: string;
+  online: boolean;
+  districtKey: string | null;
+  postalCode: string | null;
+  city: string | null;
+  seatsFree: number;
+  minParticipants: number;
+  maxParticipants: number;
+  priceCents: number;
+  hours: number;
+  azavApproved: boolean;
+  formats: string[];
+  targetGroups: string[];
+  dqrLevel: number | null;
+  language: string;
+  programmeIds: string[];
+  /** km from the searched point; absent for online dates or searches without a point. */
+  distanceKm?: number;
+  relevance?: number;
+}
+
+export interface SearchResult {
+  total: number;
+  items: SearchHit[];
+  facets?: Record<string, Record<string, number>>;
+  nextCursor?: string;
+}
+
+/** Minimum trigram similarity for a lexicon word to count as the word the user meant. */
+const TYPO_SIMILARITY = 0.45;
+
+/**
+ * Runs a search: typo expansion against the lexicon and taxonomy expansion against skill labels
+ * (one statement), then the search statement. Both the API and the benchmark's direct run use it.
+ */
+export async function runSearch(db: SqlRunner, criteria: SearchCriteria, skillLookup?: SkillLookup): Promise<SearchResult> {
+  const words = criteria.text ? searchWords(criteria.text) : [];
+  let tsQuery: string | undefined;
+  let skillUris: string[] = [];
+  if (words.length) {
+    const similar = await similarWords(db, words);
+    tsQuery = tsQueryText(words, similar);
+    skillUris = skillLookup ? await skillLookup(db, words) : [];
+  }
+  const statement = searchStatement(criteria, tsQuery, skillUris);
+  const [row] = rowsOf(await db.query(statement.sql, statement.params));
+  const raw = (row?.items ?? []) as Array<Record<string, unknown>>;
+  const items = raw.slice(0, criteria.limit);
+  const last = items[items.length - 1];
+  const facets = criteria.facets && row ? facetsOf(row) : undefined;
+  return {
+    total: Number(row?.total ?? 0),
+    items: items.map(toHit),
+    ...(facets ? { facets } : {}),
+    ...(raw.length > criteria.limit && last ? { nextCursor: encodeCursor(last[statement.sortKey] as string | number, String(last.date_id)) } : {}),
+  };
+}
+
+/** Finds, for query words that the lexicon lacks, the lexicon words within typo distance. */
+async function similarWords(db: SqlRunner, words: string[]): Promise<Map<string, string[]>> {
+  const rows = rowsOf(
+    await db.query(
+      `SELECT w.input, t.word FROM unnest($1::text[]) AS w(input)
+       CROSS JOIN LATERAL (
+         SELECT word FROM search_term
+         WHERE NOT EXISTS (SELECT 1 FROM search_term e WHERE e.word = w.input)
+           AND word % w.input AND similarity(word, w.input) >= $2
+         ORDER BY word <-> w.input LIMIT 3
+       ) t`,
+      [words, TYPO_SIMILARITY],
+    ),
+  );
+  const similar = new Map<string, string[]>();
+  for (const row of rows) similar.set(String(row.input), [...(similar.get(String(row.input)) ?? []), String(row.word)]);
+  return similar;
+}
+
+/** Skill URIs whose labels contain the query words (taxonomy expansion); injected when a taxonomy is there. */
+export type SkillLookup = (db: SqlRunner, words: string[]) => Promise<string[]>;
+
+const FACETS = ['format', 'schedule', 'language', 'dqr_level', 'target_group', 'azav', 'online'] as const;
+
+function facetsOf(row: Record<string, unknown>): Record<string, Record<string, number>> {
+  const names: Record<(typeof FACETS)[number], string> = {
+    format: 'format',
+    schedule: 'schedule',
+    language: 'language',
+    dqr_level: 'dqrLevel',
+    target_group: 'targetGroup',
+    azav: 'azav',
+    online: 'online',
+  };
+  return Object.fromEntries(FACETS.map((facet) => [names[facet], (row[facet] ?? {}) as Record<string, number>]));
+}
+
+function toHit(row: Record<string, unknown>): SearchHit {
+  return {
+    dateId: String(row.date_id),
+    offerId: String(row.offer_id),
+    providerId: String(row.provider_id),
+    providerName: String(row.provider_name),
+    title: String(row.title),
+    startDate: String(row.start_date),
+    endDate: String(row.end_date),
+    schedule: String(row.schedule),
+    online: Boolean(row.online),
+    districtKey: (row.district_key as string | null) ?? null,
+    postalCode: (row.postal_code as string | null) ?? null,
+    city: (row.city as string | null) ?? null,
+    seatsFree: Number(row.seats_free),
+    minParticipants: Number(row.min_participants),
+    maxParticipants: Number(row.max_participants),
+    priceCents: Number(row.price_cents),
+    hours: Number(row.hours),
+    azavApproved: Boolean(row.azav_approved),
+    formats: row.formats as string[],
+    targetGroups: row.target_groups as string[],
+    dqrLevel: row.dqr_level === null || row.dqr_level === undefined ? null : Number(row.dqr_level),
+    language: String(row.language),
+    programmeIds: row.programme_ids as string[],
+    ...(row.distance_km !== null && row.distance_km !== undefined ? { distanceKm: Math.round(Number(row.distance_km) * 10) / 10 } : {}),
+    ...(Number(row.rank) > 0 ? { relevance: Number(row.rank) } : {}),
+  };
+}

@@ -1,0 +1,77 @@
+import { SearchCriteria } from './search-criteria';
+
+export interface SearchStatement {
+  sql: string;
+  params: unknown[];
+  /** Column of the hits the page is ordered by (the cursor carries its value). */
+  sortKey: 'rank' | 'distance_key' | 'start_date';
+}
+
+const SORT_KEYS = {
+  relevance: { key: 'rank', direction: 'DESC', cast: 'real' },
+  distance: { key: 'distance_key', direction: 'ASC', cast: 'float8' },
+  start: { key: 'start_date', direction: 'ASC', cast: 'date' },
+} as const;
+
+/**
+ * One statement answers a search: the hits (materialised once), a keyset page of them, the
+ * total and the facet counts. Every value travels as a parameter; only fixed SQL is spliced.
+ */
+export function searchStatement(criteria: SearchCriteria, tsQuery: string | undefined, skillUris: readonly string[]): SearchStatement {
+  const params: unknown[] = [];
+  const p = (value: unknown, cast = '') => `$${params.push(value)}${cast}`;
+  const where: string[] = [`d.end_date >= ${p(criteria.today, '::date')}`];
+  const point = criteria.point ? `public.ST_SetSRID(public.ST_MakePoint(${p(criteria.point.lon, '::float8')}, ${p(criteria.point.lat, '::float8')}), 4326)::public.geography` : undefined;
+  let rank = '0::real';
+  if (tsQuery) {
+    const query = `to_tsquery('german_unaccent', ${p(tsQuery)})`;
+    rank = `ts_rank_cd(d.tsv, ${query})`;
+    where.push(skillUris.length ? `(d.tsv @@ ${query} OR d.skills && ${p(skillUris, '::text[]')})` : `d.tsv @@ ${query}`);
+  }
+  if (point && criteria.radiusKm) where.push(`(d.online OR public.ST_DWithin(d.location, ${point}, ${p(criteria.radiusKm * 1000, '::float8')}))`);
+  if (criteria.formats?.length) where.push(`d.formats && ${p(criteria.formats, '::text[]')}`);
+  if (criteria.schedules?.length) where.push(`d.schedule = ANY(${p(criteria.schedules, '::text[]')})`);
+  if (criteria.from) where.push(`d.start_date >= ${p(criteria.from, '::date')}`);
+  if (criteria.to) where.push(`d.start_date <= ${p(criteria.to, '::date')}`);
+  if (criteria.freeSeats) where.push(`d.seats_free >= ${p(criteria.freeSeats, '::int')}`);
+  if (criteria.maxPriceCents !== undefined) where.push(`d.price_cents <= ${p(criteria.maxPriceCents, '::int')}`);
+  if (criteria.azav !== undefined) where.push(`d.azav_approved = ${p(criteria.azav, '::boolean')}`);
+  if (criteria.programme) where.push(`d.programme_ids @> ARRAY[${p(criteria.programme, '::text')}]`);
+  if (criteria.targetGroup) where.push(`d.target_groups @> ARRAY[${p(criteria.targetGroup, '::text')}]`);
+  if (criteria.dqrLevel) where.push(`d.dqr_level = ${p(criteria.dqrLevel, '::smallint')}`);
+  if (criteria.language) where.push(`d.language = ${p(criteria.language)}`);
+  if (criteria.providerId) where.push(`d.provider_id = ${p(criteria.providerId, '::uuid')}`);
+
+  const sort = SORT_KEYS[effectiveSort(criteria, !!tsQuery)];
+  const order = `${sort.key} ${sort.direction}, date_id ASC`;
+  const after = criteria.after
+    ? `WHERE (${sort.key} ${sort.direction === 'DESC' ? '<' : '>'} ${p(criteria.after.value, `::${sort.cast}`)} OR (${sort.key} = ${p(criteria.after.value, `::${sort.cast}`)} AND date_id > ${p(criteria.after.id, '::uuid')}))`
+    : '';
+  const distance = point ? `public.ST_Distance(d.location, ${point}) / 1000` : 'NULL::float8';
+  const facet = (column: string, alias: string, array = false) =>
+    `(SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT ${array ? `unnest(${column})` : column}::text AS k, count(*) AS n FROM hits WHERE ${column} IS NOT NULL GROUP BY 1) f) AS ${alias}`;
+  const facets = criteria.facets
+    ? [facet('formats', 'format', true), facet('schedule', 'schedule'), facet('language', 'language'), facet('dqr_level', 'dqr_level'), facet('target_groups', 'target_group', true), facet('azav_approved', 'azav'), facet('online', 'online')].join(',\n')
+    : `NULL AS format`;
+  const sql = `
+    WITH hits AS MATERIALIZED (
+      SELECT d.date_id, d.offer_id, d.provider_id, d.provider_name, d.title, d.start_date, d.end_date, d.schedule, d.online,
+        d.district_key, d.postal_code, d.city, d.seats_free, d.min_participants, d.max_participants, d.price_cents, d.hours,
+        d.azav_approved, d.formats, d.target_groups, d.dqr_level, d.language, d.programme_ids,
+        ${rank} AS rank, ${distance} AS distance_km, coalesce(${distance}, 1e15) AS distance_key
+      FROM search_date d
+      WHERE ${where.join('\n        AND ')}
+    ),
+    page AS (SELECT * FROM hits ${after} ORDER BY ${order} LIMIT ${criteria.limit + 1})
+    SELECT (SELECT coalesce(json_agg(page ORDER BY ${order}), '[]') FROM page) AS items,
+      (SELECT count(*) FROM hits)::int AS total,
+      ${facets}`;
+  return { sql, params, sortKey: sort.key };
+}
+
+/** Relevance needs words and distance a point; otherwise the list is ordered by start date. */
+export function effectiveSort(criteria: Pick<SearchCriteria, 'sort' | 'point'>, hasText: boolean): SearchCriteria['sort'] {
+  if (criteria.sort === 'relevance' && !hasText) return 'start';
+  if (criteria.sort === 'distance' && !criteria.point) return 'start';
+  return criteria.sort;
+}

@@ -1,0 +1,27 @@
+/**
+ * Errors raised by domain rules. They carry no HTTP knowledge; the API layer maps `kind` to a
+ * problem response (conflict → 409, invalid → 422, forbidden → 403, not_found → 404).
+ */
+export type DomainErrorKind = 'conflict' | 'invalid' | 'forbidden' | 'not_found';
+
+export interface FieldFault {
+  field: string;
+  in: 'body' | 'query' | 'path';
+  detail: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    /** Stable machine-readable code, e.g. `offer.not-draft`. */
+    readonly code: string,
+    message: string,
+    readonly fields: ReadonlyArray<FieldFault> = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalid = (code: string, message: string, fields: FieldFault[] = []): DomainError => new DomainError('invalid', code, message, fields);
+export const conflict = (code: string, message: string): DomainError => new DomainError('conflict', code, message);
