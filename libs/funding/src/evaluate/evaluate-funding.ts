@@ -67,6 +67,8 @@ function evaluateProgramme(programme: FundingProgramme, query: FundingQuery, ref
   const participantConditions = version.conditions.filter(isParticipantCondition);
   const reasons: Reason[] = companyConditions.map((c) => ({ ...checkCondition(c, ctx) }));
   const companyOk = reasons.every((r) => r.status !== 'unmet');
+  // Open checks of conditions decide `toVerify`; an open waiver only means the company may pay less.
+  let openConditions = reasons.some((r) => r.status === 'unknown');
 
   const fee = feeBenefitOf(version.benefits);
   const companyShare = fee ? companyFeeShare(fee, company.headCount) : undefined;
@@ -80,6 +82,7 @@ function evaluateProgramme(programme: FundingProgramme, query: FundingQuery, ref
     reasons.push(...checks);
     const eligible = companyOk && checks.every((c) => c.status !== 'unmet');
     if (!eligible) return unfunded(false)(g);
+    openConditions ||= checks.some((c) => c.status === 'unknown');
     const share = fee && companyShare ? groupFeeShare(fee, companyShare.percent, pctx, g) : { percent: 0, reasons: [] };
     reasons.push(...share.reasons);
     const pays = programmePaysCents(course.priceCents, share.percent, cap);
@@ -97,11 +100,10 @@ function evaluateProgramme(programme: FundingProgramme, query: FundingQuery, ref
   });
 
   const applies = companyOk && groups.some((g) => g.eligible);
-  const relevant = reasons.filter((r) => r.group === undefined || groups[r.group]?.eligible);
   return {
     ...base,
     applies,
-    toVerify: applies && relevant.some((r) => r.status === 'unknown'),
+    toVerify: applies && openConditions,
     version: { validFrom: version.validFrom, ...(version.validUntil ? { validUntil: version.validUntil } : {}) },
     reasons,
     groups,
