@@ -1,4 +1,4 @@
-import { bestCompanyCost, evaluateFunding, explainFunding, FEDERAL_PROGRAMMES, SGB3_82 } from '../src';
+import { BILDUNGSURLAUB, bestCompanyCost, evaluateFunding, explainFunding, FEDERAL_PROGRAMMES, SGB3_82 } from '../src';
 import { query } from './fixture';
 
 describe('explainFunding: one line for a coordinator', () => {
@@ -23,6 +23,12 @@ describe('explainFunding: one line for a coordinator', () => {
     expect(explainFunding(none, 'de')).toBe('Keine Förderung der Lehrgangskosten: Eigenanteil 3.000 €');
     const open = evaluateFunding([SGB3_82], query({ participants: [{ employed: true }] }));
     expect(explainFunding(open, 'en')).toBe('Company pays €0 under § 82 SGB III (conditions to be checked)');
+  });
+
+  it('names what a programme without fee funding gives', () => {
+    const [leave] = evaluateFunding([BILDUNGSURLAUB], query()).programmes;
+    expect(explainFunding(leave, 'de')).toBe('Bildungsurlaubsgesetze der Länder: 5 Tage bezahlte Freistellung im Jahr');
+    expect(explainFunding(leave, 'en')).toBe("Länder's educational leave acts: 5 days of paid leave a year");
   });
 
   it('shows cents only when there are any (49,998.5 cents round up)', () => {

@@ -34,5 +34,7 @@ describe('rounding: the company share is rounded half up to the cent, the progra
     expect(() => evaluateFunding([SGB3_82], query({ course: { priceCents: 10.5 } }))).toThrow(/priceCents/);
     expect(() => evaluateFunding([SGB3_82], query({ participants: [] }))).toThrow(/participants/);
     expect(() => evaluateFunding([SGB3_82], query({ course: { startDate: '1.4.2024' } }))).toThrow(/startDate/);
+    expect(() => evaluateFunding([SGB3_82], query({ company: { districtKey: '17001' } }))).toThrow(/districtKey/);
+    expect(() => evaluateFunding([SGB3_82], query({ company: { headCount: -1 } }))).toThrow(/headCount/);
   });
 });

@@ -65,6 +65,13 @@ describe('§ 82 SGB III: the version is chosen by the course start date', () => 
     expect(result.programmes[0].version?.validFrom).toBe('2019-01-01');
   });
 
+  it('takes a Date as evaluation date (its UTC day)', () => {
+    const result = evaluateFunding([SGB3_82], query({ course: { startDate: undefined } }));
+    expect(result.referenceDate).toBe(new Date().toISOString().slice(0, 10));
+    const at = evaluateFunding([SGB3_82], { ...query({ course: { startDate: undefined } }), on: new Date('2024-03-31T23:30:00Z') });
+    expect(at.programmes[0].version?.validFrom).toBe('2019-01-01');
+  });
+
   it('does not apply before its first version', () => {
     const result = evaluate82({ course: { startDate: '2018-12-31' } });
     expect(result.applies).toBe(false);

@@ -1,4 +1,5 @@
 import type { FundingQuery } from '../model/query';
+import { stateOfDistrict } from '../region/states';
 import { isIsoDate } from './dates';
 
 const isCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
@@ -7,6 +8,8 @@ const isCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteg
 export function assertValidQuery(query: FundingQuery): void {
   const problems: string[] = [];
   if (!isCount(query.company.headCount)) problems.push('company.headCount must be a non-negative integer');
+  const district = query.company.districtKey;
+  if (district !== undefined && !stateOfDistrict(district)) problems.push('company.districtKey must be a 5-digit district key (AGS) starting 01–16');
   if (!isCount(query.course.priceCents)) problems.push('course.priceCents must be a non-negative integer (euro cents)');
   if (!(typeof query.course.hours === 'number' && query.course.hours >= 0)) problems.push('course.hours must be a non-negative number');
   if (query.course.startDate !== undefined && !isIsoDate(query.course.startDate)) problems.push('course.startDate must be an ISO date (YYYY-MM-DD)');

@@ -22,9 +22,11 @@ function explainProgramme(p: ProgrammeEvaluation, lang: Lang): string {
     const tail = why ? `: ${why}` : '';
     return lang === 'de' ? `${basis} nicht anwendbar${tail}` : `${basis} does not apply${tail}`;
   }
+  const suffix = p.toVerify ? TO_VERIFY[lang] : '';
+  // Leave or wage replacement pays nothing towards the fee: name what it gives instead.
+  if (p.totals.programmePaysCents === 0 && p.otherBenefits[0]) return `${basis}: ${p.otherBenefits[0][lang]}${suffix}`;
   const amount = formatEuro(p.totals.companyPaysCents, lang);
   const extra = p.otherBenefits[0] ? `; ${p.otherBenefits[0][lang]}` : '';
-  const suffix = p.toVerify ? TO_VERIFY[lang] : '';
   return lang === 'de' ? `Eigenanteil ${amount} nach ${basis}${extra}${suffix}` : `Company pays ${amount} under ${basis}${extra}${suffix}`;
 }
 
