@@ -43,7 +43,8 @@ describe('bulk intake from CSV (survey spreadsheets)', () => {
   async function finished(id: string): Promise<Job> {
     return eventually(async () => {
       const job = (await h.http().get(`/need-imports/${id}`).set('Authorization', `Bearer ${token}`)).body as Job;
-      return job.status !== 'running' ? job : undefined;
+      if (job.status === 'running') throw new Error(`running: ${job.processed}/${job.total}`);
+      return job;
     });
   }
 
