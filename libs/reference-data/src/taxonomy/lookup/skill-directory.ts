@@ -1,0 +1,231 @@
+import { quoteSchema, Row, rowsOf, SqlExecutor } from '../../db/sql-executor';
+import { trigramSchema } from '../db/trigram-extension';
+import { Lang } from '../files/taxonomy-files';
+import { SkillRelation, SkillType } from '../model/taxonomy-set';
+import { foldLabel } from '../text/fold';
+import { searchLabels } from './label-search';
+import { skillsNamedByOccupation } from './occupation-bridge';
+import { resolveSkills, ResolvedSkill } from './resolve-skills-from-text';
+
+export interface SkillInfo {
+  uri: string;
+  type: SkillType;
+  reuseLevel?: string;
+  /** Preferred label in the asked language, else the other one. */
+  label: string;
+  labels: { de?: string; en?: string };
+  altLabels: { de: string[]; en: string[] };
+  description?: string;
+}
+
+export interface SkillSuggestion extends SkillInfo {
+  score: number;
+  /** The label that matched (may be an alternative label, in either language). */
+  matchedLabel: string;
+  /** Set when the skill was found through an occupation's German label (see skillsNamedByOccupation). */
+  via?: { occupationUri: string; occupationLabel: string; word: string };
+}
+
+export interface SuggestOptions {
+  /** Display language and a slight ranking preference; both languages are always searched. Default `de`. */
+  lang?: Lang;
+  limit?: number;
+  /** Default skill and knowledge (no skill groups). */
+  types?: SkillType[];
+}
+
+export interface KldbInfo {
+  code: string;
+  level: number;
+  titleDe: string;
+  shortTitleDe?: string;
+  titleEn?: string;
+  parentCode?: string;
+  /** From level 1 down to the direct parent. */
+  parents: Array<{ code: string; level: number; titleDe: string }>;
+}
+
+/** Reads the taxonomy tables of one schema (filled by `importTaxonomy`). */
+export class SkillDirectory {
+  private readonly s: string;
+  private trgm?: Promise<string | undefined>;
+
+  constructor(
+    private readonly executor: SqlExecutor,
+    schema: string,
+  ) {
+    this.s = quoteSchema(schema);
+  }
+
+  /** Type-ahead over preferred, alternative and hidden labels of both languages. */
+  async suggest(q: string, options: SuggestOptions = {}): Promise<SkillSuggestion[]> {
+    const term = foldLabel(q);
+    if (!term) return [];
+    const lang = options.lang ?? 'de';
+    const limit = Math.min(Math.max(options.limit ?? 10, 1), 100);
+    const types = options.types ?? ['skill', 'knowledge'];
+    const trgm = await this.trigram();
+    const reach = term.length >= 3 ? 'fuzzy' : 'word';
+    const stemWord = /^[\p{L}\p{N}]+$/u.test(q.trim()) ? q.trim() : undefined;
+    const direct = await searchLabels(this.executor, this.s, trgm, { kind: 'skill', term, lang, limit, types, reach, ...(stemWord ? { stemWord } : {}) });
+    const scored = new Map<string, { score: number; matchedLabel: string; via?: SkillSuggestion['via'] }>();
+    for (const hit of direct) scored.set(hit.concept, { score: hit.score, matchedLabel: hit.label });
+    for (const bridged of await this.bridge(term, trgm)) {
+      if ((scored.get(bridged.uri)?.score ?? 0) < bridged.score) scored.set(bridged.uri, bridged);
+    }
+    const ranked = [...scored.entries()].sort((a, b) => b[1].score - a[1].score);
+    const infos = new Map((await this.skills(ranked.map(([uri]) => uri), lang)).map((info) => [info.uri, info]));
+    return ranked
+      .flatMap(([uri, match]) => {
+        const info = infos.get(uri);
+        return info && types.includes(info.type) ? [{ ...info, ...match, score: round(match.score) }] : [];
+      })
+      .slice(0, limit);
+  }
+
+  /**
+   * Skills reached through occupations whose labels contain the term (German words name
+   * occupations far more often than skills in ESCO's German labels). Scored below direct hits:
+   * occupation match score × keyword overlap × 0.8.
+   */
+  async bridge(term: string, trgm?: string): Promise<Array<{ uri: string; score: number; matchedLabel: string; via: NonNullable<SkillSuggestion['via']> }>> {
+    if (term.length < 4) return [];
+    const occupations = await searchLabels(this.executor, this.s, trgm, { kind: 'occupation', term, limit: 3, reach: 'infix' });
+    const result = [];
+    for (const occupation of occupations.filter((hit) => hit.score >= 0.6)) {
+      for (const skill of await skillsNamedByOccupation(this.executor, this.s, occupation.concept)) {
+        result.push({
+          uri: skill.uri,
+          score: occupation.score * skill.overlap * 0.8,
+          matchedLabel: occupation.label,
+          via: { occupationUri: occupation.concept, occupationLabel: occupation.label, word: skill.word },
+        });
+      }
+    }
+    return result;
+  }
+
+  async get(uri: string, lang: Lang = 'de'): Promise<SkillInfo | undefined> {
+    return (await this.skills([uri], lang))[0];
+  }
+
+  /** Broader skills and skill groups (the ESCO skills pillar hierarchy). */
+  async broader(uri: string, lang: Lang = 'de'): Promise<SkillInfo[]> {
+    return this.related(`SELECT broader_uri AS uri FROM ${this.s}.ref_skill_broader WHERE uri = $1`, uri, lang);
+  }
+
+  async narrower(uri: string, lang: Lang = 'de'): Promise<SkillInfo[]> {
+    return this.related(`SELECT uri FROM ${this.s}.ref_skill_broader WHERE broader_uri = $1`, uri, lang);
+  }
+
+  /** The skills ESCO lists as essential (or, with `relation`, optional) for an occupation. */
+  async essentialSkillsOf(occupationUri: string, options: { lang?: Lang; relation?: SkillRelation } = {}): Promise<SkillInfo[]> {
+    return this.related(
+      `SELECT skill_uri AS uri FROM ${this.s}.ref_occupation_skill WHERE occupation_uri = $1 AND relation = '${options.relation === 'optional' ? 'optional' : 'essential'}'`,
+      occupationUri,
+      options.lang ?? 'de',
+    );
+  }
+
+  /** Occupations by German or English label (type-ahead), with their ISCO group. */
+  async suggestOccupations(q: string, options: { lang?: Lang; limit?: number } = {}): Promise<Array<{ uri: string; label: string; iscoGroup?: string; score: number }>> {
+    const term = foldLabel(q);
+    if (!term) return [];
+    const lang = options.lang ?? 'de';
+    const hits = await searchLabels(this.executor, this.s, await this.trigram(), { kind: 'occupation', term, lang, limit: options.limit ?? 10, reach: 'fuzzy' });
+    const rows = rowsOf(
+      await this.executor.query(`SELECT uri, isco_group, pref_label_de, pref_label_en FROM ${this.s}.ref_occupation WHERE uri = ANY($1::text[])`, [hits.map((hit) => hit.concept)]),
+    );
+    const byUri = new Map(rows.map((row) => [String(row.uri), row]));
+    return hits.flatMap((hit) => {
+      const row = byUri.get(hit.concept);
+      if (!row) return [];
+      const label = String((lang === 'en' ? row.pref_label_en : row.pref_label_de) ?? row.pref_label_de ?? row.pref_label_en);
+      return [{ uri: hit.concept, label, ...(row.isco_group ? { iscoGroup: String(row.isco_group) } : {}), score: round(hit.score) }];
+    });
+  }
+
+  /** A KldB position with its parent chain; codes may be given without leading zeros only when their level is known, so pass the full code ("01104"). */
+  async kldb(code: string): Promise<KldbInfo | undefined> {
+    if (!/^\d{1,5}$/.test(code.trim())) return undefined;
+    const rows = rowsOf(
+      await this.executor.query(
+        `SELECT code, level, title_de, short_title_de, title_en, parent_code FROM ${this.s}.ref_kldb
+         WHERE code = ANY(ARRAY(SELECT left($1::text, n) FROM generate_series(1, length($1::text)) AS n)) ORDER BY level`,
+        [code.trim()],
+      ),
+    );
+    const own = rows.find((row) => row.code === code.trim());
+    if (!own) return undefined;
+    return { ...kldbOf(own), parents: rows.filter((row) => row !== own).map((row) => ({ code: String(row.code), level: Number(row.level), titleDe: String(row.title_de) })) };
+  }
+
+  /** KldB positions by title (German or English) or by code prefix. */
+  async suggestKldb(q: string, options: { limit?: number; level?: number } = {}): Promise<Array<Omit<KldbInfo, 'parents'> & { score: number }>> {
+    const limit = options.limit ?? 10;
+    const level = options.level ? `AND level = ${Math.floor(options.level)}` : '';
+    if (/^\d{1,5}$/.test(q.trim())) {
+      const rows = rowsOf(await this.executor.query(`SELECT * FROM ${this.s}.ref_kldb WHERE code LIKE $1 || '%' ${level} ORDER BY level, code LIMIT ${limit}`, [q.trim()]));
+      return rows.map((row) => ({ ...kldbOf(row), score: row.code === q.trim() ? 1 : 0.9 }));
+    }
+    const term = foldLabel(q);
+    if (!term) return [];
+    const hits = await searchLabels(this.executor, this.s, await this.trigram(), { kind: 'kldb', term, limit: limit * 5, reach: 'fuzzy' });
+    const rows = rowsOf(await this.executor.query(`SELECT * FROM ${this.s}.ref_kldb WHERE code = ANY($1::text[]) ${level}`, [hits.map((hit) => hit.concept)]));
+    const byCode = new Map(rows.map((row) => [String(row.code), row]));
+    return hits.flatMap((hit) => (byCode.has(hit.concept) ? [{ ...kldbOf(byCode.get(hit.concept) as Row), score: round(hit.score) }] : [])).slice(0, limit);
+  }
+
+  /** See `resolveSkills`: German (or English) free text → skills with evidence. */
+  async resolveSkillsFromText(text: string, options: { limit?: number } = {}): Promise<ResolvedSkill[]> {
+    return resolveSkills(this, this.executor, this.s, await this.trigram(), text, options);
+  }
+
+  /** Skill infos in the order of the URIs given. */
+  async skills(uris: string[], lang: Lang): Promise<SkillInfo[]> {
+    if (!uris.length) return [];
+    const rows = rowsOf(await this.executor.query(`SELECT * FROM ${this.s}.ref_skill WHERE uri = ANY($1::text[])`, [uris]));
+    const byUri = new Map(rows.map((row) => [String(row.uri), skillOf(row, lang)]));
+    return uris.flatMap((uri) => byUri.get(uri) ?? []);
+  }
+
+  private async related(sql: string, uri: string, lang: Lang): Promise<SkillInfo[]> {
+    const uris = rowsOf(await this.executor.query(sql, [uri])).map((row) => String(row.uri));
+    return (await this.skills(uris, lang)).sort((a, b) => a.label.localeCompare(b.label, lang));
+  }
+
+  private trigram(): Promise<string | undefined> {
+    this.trgm ??= trigramSchema(this.executor);
+    return this.trgm;
+  }
+}
+
+function skillOf(row: Row, lang: Lang): SkillInfo {
+  const de = (row.pref_label_de as string | null) ?? undefined;
+  const en = (row.pref_label_en as string | null) ?? undefined;
+  const description = ((lang === 'en' ? row.description_en : row.description_de) ?? row.description_en ?? row.description_de) as string | null;
+  return {
+    uri: String(row.uri),
+    type: row.type as SkillType,
+    ...(row.reuse_level ? { reuseLevel: String(row.reuse_level) } : {}),
+    label: (lang === 'en' ? (en ?? de) : (de ?? en)) ?? '',
+    labels: { ...(de ? { de } : {}), ...(en ? { en } : {}) },
+    altLabels: { de: (row.alt_labels_de as string[]) ?? [], en: (row.alt_labels_en as string[]) ?? [] },
+    ...(description ? { description } : {}),
+  };
+}
+
+function kldbOf(row: Row): Omit<KldbInfo, 'parents'> {
+  return {
+    code: String(row.code),
+    level: Number(row.level),
+    titleDe: String(row.title_de),
+    ...(row.short_title_de ? { shortTitleDe: String(row.short_title_de) } : {}),
+    ...(row.title_en ? { titleEn: String(row.title_en) } : {}),
+    ...(row.parent_code ? { parentCode: String(row.parent_code) } : {}),
+  };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
