@@ -17,17 +17,20 @@ export function formatNumber(value: number, lang: Lang): string {
   return numberFormats[lang].format(value);
 }
 
+// Building an Intl formatter costs far more than using one: one per language and precision.
+const euroFormat = (locale: string, digits: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const euroFormats: Record<Lang, { whole: Intl.NumberFormat; cents: Intl.NumberFormat }> = {
+  de: { whole: euroFormat('de-DE', 0), cents: euroFormat('de-DE', 2) },
+  en: { whole: euroFormat('en-GB', 0), cents: euroFormat('en-GB', 2) },
+};
+
 /**
  * Euro cents as a coordinator reads them: whole euros without decimals ("1.250 €" / "€1,250"),
  * otherwise with two ("12,50 €" / "€12.50").
  */
 export function formatEuro(cents: number, lang: Lang): string {
-  const euros = cents / 100;
-  const digits = Number.isInteger(euros) ? 0 : 2;
-  const amount = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(euros);
+  const format = cents % 100 === 0 ? euroFormats[lang].whole : euroFormats[lang].cents;
+  const amount = format.format(cents / 100);
   return lang === 'de' ? `${amount} €` : `€${amount}`;
 }
 
