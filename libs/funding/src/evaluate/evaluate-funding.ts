@@ -52,13 +52,13 @@ function evaluateProgramme(programme: FundingProgramme, query: FundingQuery, ref
     subsidiary: programme.subsidiary ?? false,
   };
   const counts = participants.map((g) => g.count ?? 1);
-  const unfunded = (eligible: boolean) => (g: number): GroupMoney => ({
-    group: g, count: counts[g], eligible, coursePriceCents: course.priceCents, programmeSharePercent: 0, programmePaysCents: 0, companyPaysCents: course.priceCents,
+  const unfunded = (g: number): GroupMoney => ({
+    group: g, count: counts[g], eligible: false, coursePriceCents: course.priceCents, programmeSharePercent: 0, programmePaysCents: 0, companyPaysCents: course.priceCents,
   });
 
   if (!version) {
     const reason: Reason = { status: 'unmet', text: bilingual((l) => (l === 'de' ? `Keine Regelfassung am ${referenceDate} in Kraft` : `No rule version in force on ${referenceDate}`)) };
-    const groups = counts.map((_, g) => unfunded(false)(g));
+    const groups = counts.map((_, g) => unfunded(g));
     return { ...base, applies: false, toVerify: false, reasons: [reason], groups, totals: totalsOf(groups), otherBenefits: [] };
   }
 
@@ -81,7 +81,7 @@ function evaluateProgramme(programme: FundingProgramme, query: FundingQuery, ref
     const checks = participantConditions.map((c) => ({ ...checkCondition(c, pctx), group: g }));
     reasons.push(...checks);
     const eligible = companyOk && checks.every((c) => c.status !== 'unmet');
-    if (!eligible) return unfunded(false)(g);
+    if (!eligible) return unfunded(g);
     openConditions ||= checks.some((c) => c.status === 'unknown');
     const share = fee && companyShare ? groupFeeShare(fee, companyShare.percent, pctx, g) : { percent: 0, reasons: [] };
     reasons.push(...share.reasons);
