@@ -9,6 +9,7 @@ import { CatalogueConfig } from './catalogue.config';
 import { CATALOGUE_SCHEMA } from './db/catalogue-data-source';
 import { DatabaseModule } from './db/database.module';
 import { OffersModule } from './offers/offers.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { SearchModule } from './search/search.module';
 import { CATALOGUE_DATA_SOURCE } from './shared/infra/catalogue-store';
 import { DomainErrorInterceptor } from './shared/infra/domain-error.interceptor';
@@ -40,6 +41,7 @@ export function catalogueModule(config: CatalogueConfig): Type<unknown> {
         useFactory: (dataSource: DataSource, connection: NatsConnection) => [postgresCheck(dataSource), natsCheck(connection)],
       }),
       OffersModule,
+      ProgrammesModule,
       SearchModule,
     ],
     providers: [{ provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor }],

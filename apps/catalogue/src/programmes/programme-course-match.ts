@@ -1,11 +1,55 @@
 import { EntityManager } from 'typeorm';
-import { OfferState } from '../offers/domain/offer-model';
+import { CourseFacts, evaluateFunding, FundingProgramme } from '@bildungsraum/funding';
+import { OfferState, today } from '../offers/domain/offer-model';
+import { providerDirectory } from '../providers/provider-directory';
+import { programmeRecords } from './programme-records';
 
-/** Programmes whose course conditions the offer meets (search filter "Förderung"). */
+/** The offer's target groups in the funding library's codes. */
+const TARGET_GROUP_CODES: Record<string, string> = {
+  apprentices: 'apprentices',
+  employees: 'employees',
+  unskilled: 'low-skilled',
+  refugees_migrants: 'refugees-migrants',
+  returners: 'returners',
+  disadvantaged_youth: 'disadvantaged-youth',
+  job_seekers: 'job-seekers',
+  managers: 'managers',
+};
+
+/** Course facts of an offer for the funding rules, at its next date. */
+export function courseFacts(state: OfferState, providerAzavApproved: boolean, startDate?: string): CourseFacts {
+  const next = startDate ?? state.dates.map((date) => date.startDate).filter((start) => start >= today()).sort()[0];
+  return {
+    hours: state.hours,
+    priceCents: state.priceCents,
+    azavApproved: state.azavApproved,
+    ...(state.measureNumber ? { measureNumber: state.measureNumber } : {}),
+    providerAzavApproved,
+    ...(next ? { startDate: next } : {}),
+    targetGroups: state.targetGroups.map((group) => TARGET_GROUP_CODES[group] ?? group),
+  };
+}
+
+/** Company sizes the course-level check tries: a programme counts if it can apply to some company. */
+const SIZES = [5, 100, 1000];
+
+/**
+ * Programmes whose course conditions the offer meets (search filter "Förderung"): evaluated
+ * with unknown participants for a small, a medium and a large company; company and participant
+ * facts stay "to be checked" and do not exclude a programme.
+ */
+export function programmesForCourseFacts(programmes: readonly FundingProgramme[], course: CourseFacts): string[] {
+  const ids = new Set<string>();
+  for (const headCount of SIZES) {
+    const result = evaluateFunding(programmes, { company: { headCount }, participants: [{ count: 1 }], course });
+    for (const evaluation of result.programmes) if (evaluation.applies) ids.add(evaluation.programmeId);
+  }
+  return [...ids].sort();
+}
+
 export async function programmesForCourse(manager: EntityManager, state: OfferState): Promise<string[]> {
-  void manager;
-  const ids: string[] = [];
-  if (state.azavApproved && state.hours > 120) ids.push('sgb3-82');
-  if (state.azavApproved && state.measureNumber) ids.push('bildungsgutschein');
-  return ids;
+  const programmes = (await programmeRecords.all(manager, { activeOnly: true })).map((record) => record.programme);
+  if (!programmes.length) return [];
+  const provider = await providerDirectory.find(manager, state.providerId);
+  return programmesForCourseFacts(programmes, courseFacts(state, provider?.azavApproved ?? false));
 }

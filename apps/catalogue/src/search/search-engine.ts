@@ -44,8 +44,8 @@ export interface SearchResult {
   nextCursor?: string;
 }
 
-/** Minimum trigram similarity for a lexicon word to count as the word the user meant. */
-const TYPO_SIMILARITY = 0.45;
+/** Minimum trigram word similarity for a lexicon word to count as what the user meant. */
+const WORD_SIMILARITY = 0.6;
 
 /**
  * Runs a search: typo expansion against the lexicon and taxonomy expansion against skill labels
@@ -74,18 +74,22 @@ export async function runSearch(db: SqlRunner, criteria: SearchCriteria, skillLo
   };
 }
 
-/** Finds, for query words that the lexicon lacks, the lexicon words within typo distance. */
+/**
+ * Lexicon words that contain something close to each query word: typos ("Gabelstaplr") and
+ * German compounds ("Stapler" → "gabelstapler") alike, by trigram word similarity.
+ */
 async function similarWords(db: SqlRunner, words: string[]): Promise<Map<string, string[]>> {
+  const candidates = words.filter((word) => word.length >= 4);
+  if (!candidates.length) return new Map();
   const rows = rowsOf(
     await db.query(
       `SELECT w.input, t.word FROM unnest($1::text[]) AS w(input)
        CROSS JOIN LATERAL (
          SELECT word FROM search_term
-         WHERE NOT EXISTS (SELECT 1 FROM search_term e WHERE e.word = w.input)
-           AND word % w.input AND similarity(word, w.input) >= $2
-         ORDER BY word <-> w.input LIMIT 3
+         WHERE w.input <% word AND word <> w.input AND word_similarity(w.input, word) >= $2
+         ORDER BY word_similarity(w.input, word) DESC, similarity(w.input, word) DESC, word LIMIT 5
        ) t`,
-      [words, TYPO_SIMILARITY],
+      [candidates, WORD_SIMILARITY],
     ),
   );
   const similar = new Map<string, string[]>();
