@@ -98,7 +98,7 @@ describe('status follows matching; expiry', () => {
     // A second replica: its own pool, the same database.
     const otherPool: DataSource = await createNeedsDataSource(h.config.DATABASE_URL, { poolSize: 2 }).initialize();
     try {
-      const other = new ExpirySweeper(new NeedsStore(otherPool), h.config, () => h.clock.now);
+      const other = new ExpirySweeper(new NeedsStore(otherPool), h.config, () => h.clock.now ?? new Date());
       const [a, b] = await Promise.all([h.sweeper().sweep(), other.sweep()]);
       expect(a + b).toBe(30);
     } finally {

@@ -23,8 +23,8 @@ export interface NeedsHarness {
   nats: NatsConnection;
   /** Publishes into the test's PARTNERS / MATCHING streams, as those services would. */
   publisher: JetStreamPublisher;
-  /** The harness clock: tests move `now` to expire needs. */
-  clock: { now: Date };
+  /** The harness clock: real time until a test sets `now` (to expire needs). */
+  clock: { now?: Date };
   http(): ReturnType<typeof request>;
   token(role: Role | Role[], partnerId: string): Promise<string>;
   streamEvents(stream?: string): Promise<CloudEvent[]>;
@@ -53,10 +53,10 @@ export async function startNeeds(label: string, overrides: Record<string, string
   const nats = await connectNats({ url: config.NATS_URL, name: `needs-test-${label}` });
   const jsm = await jetstreamManager(nats);
   for (const service of ['partners', 'matching'] as const) await ensureServiceStream(jsm, service, infra.subjectPrefix);
-  const clock = { now: new Date() };
+  const clock: { now?: Date } = {};
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
   const app = await bootstrapService({
-    appModule: needsModule(config, { clock: () => clock.now }),
+    appModule: needsModule(config, { clock: () => clock.now ?? new Date() }),
     serviceName: 'needs',
     config,
     microservice: await needsEventServer(config),
