@@ -100,6 +100,10 @@ describe('importTaxonomy and SkillDirectory (real files, real Postgres)', () => 
     expect(forklift?.confidence).toBeGreaterThan(0.3);
     const cnc = await skills.resolveSkillsFromText('Kenntnisse im CNC-Fräsen', { limit: 3 });
     expect(cnc[0].labels.de).toBe('CNC-Fräsmaschine pflegen');
+    // Acronyms match only as written: "WIG" (tungsten inert gas welding) is not "wigs".
+    const welding = await skills.resolveSkillsFromText('Schweißer mit Erfahrung im WIG-Schweißen gesucht', { limit: 5 });
+    expect(welding[0].labels.en).toMatch(/weld/);
+    expect(welding.map((skill) => skill.labels.en).join()).not.toMatch(/wig/);
   });
 
   it('re-imports idempotently: unchanged content writes nothing', async () => {

@@ -8,7 +8,7 @@ export interface LabelHit {
   concept: string;
   label: string;
   lang: Lang;
-  /** 1 exact, 0.9 label prefix, 0.8 word prefix, 0.6 inside a word (compounds), below: trigram similarity; plus small boni for preferred labels and the asked language. */
+  /** 1 exact, 0.9 label prefix, 0.85 whole word, 0.8 word prefix, 0.6 inside a word (compounds), below: trigram similarity; plus small boni for preferred labels and the asked language. */
   score: number;
 }
 
@@ -34,7 +34,7 @@ export interface LabelSearch {
 export async function searchLabels(executor: SqlExecutor, s: string, trgm: string | undefined, search: LabelSearch): Promise<LabelHit[]> {
   const escaped = escapeLike(search.term);
   const reach = trgm ? search.reach : 'word';
-  const conditions = [`l.search LIKE $2`, `l.search LIKE $3`];
+  const conditions = [`l.search LIKE $2`, `l.search LIKE $3 || '%'`];
   if (reach !== 'word') conditions.push(`l.search LIKE $4`);
   if (reach === 'fuzzy') conditions.push(`$1 OPERATOR(${trgm}.<%) l.search`);
   const stem = reach !== 'word' && search.stemWord && /^[\p{L}\p{N}]{4,}$/u.test(search.stemWord) ? `${search.stemWord.toLowerCase()}:*` : undefined;
@@ -46,7 +46,8 @@ export async function searchLabels(executor: SqlExecutor, s: string, trgm: strin
        SELECT l.concept, l.label, l.lang,
               CASE WHEN l.search = $1 THEN 1.0
                    WHEN l.search LIKE $2 THEN 0.9
-                   WHEN l.search LIKE $3 THEN 0.8
+                   WHEN ' ' || l.search || ' ' LIKE $3 || ' %' THEN 0.85
+                   WHEN l.search LIKE $3 || '%' THEN 0.8
                    ${stem ? `WHEN l.lang = 'de' AND l.tsv @@ to_tsquery('pg_catalog.german', $${types ? 8 : 7}) THEN 0.7` : ''}
                    WHEN l.search LIKE $4 THEN 0.6
                    ELSE ${similarity} END
@@ -62,7 +63,7 @@ export async function searchLabels(executor: SqlExecutor, s: string, trgm: strin
     [
       search.term,
       `${escaped}%`,
-      `% ${escaped}%`,
+      `% ${escaped}`,
       `%${escaped}%`,
       search.lang ?? '',
       search.kind,

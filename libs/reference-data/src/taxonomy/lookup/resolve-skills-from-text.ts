@@ -1,4 +1,5 @@
 import { SqlExecutor } from '../../db/sql-executor';
+import { foldLabel } from '../text/fold';
 import { compoundSplits, isQualificationWord, tokenize } from '../text/terms';
 import { knownPieces, LabelSearch, searchLabels } from './label-search';
 import type { SkillDirectory } from './skill-directory';
@@ -24,8 +25,10 @@ export interface ResolvedSkill {
 interface Term {
   written: string;
   folded: string;
-  /** 1 for a whole word, 0.9 for a compound part. */
+  /** 1 for a whole word, 0.9 for the first part of a compound, 0.6 for the last. */
   weight: number;
+  /** Set for acronyms: the capitals as written, which a label must contain as a word ("WIG" is not "wig"). */
+  acronym?: string;
 }
 
 const HITS_PER_TERM = 20;
@@ -49,15 +52,15 @@ export async function resolveSkills(
 ): Promise<ResolvedSkill[]> {
   const candidates = new Map<string, { best: number; terms: Set<string>; evidence: SkillEvidence[] }>();
   const lookups = new Map<string, Array<{ uri: string; score: number; evidence: Omit<SkillEvidence, 'term'> }>>();
-  const lookUp = async (folded: string, stemWord?: string) => {
+  const lookUp = async (folded: string, stemWord?: string, acronym?: string) => {
     let hits = lookups.get(folded);
     if (!hits) {
       const reach: LabelSearch['reach'] = folded.length >= 5 ? 'infix' : 'word';
       const search: LabelSearch = { kind: 'skill', term: folded, limit: HITS_PER_TERM, types: ['skill', 'knowledge'], reach, ...(stemWord ? { stemWord } : {}) };
       const direct = await searchLabels(executor, s, trgm, search);
-      const bridged = await directory.bridge(folded, trgm);
+      const bridged = await directory.bridge(folded, trgm, stemWord);
       hits = [
-        ...direct.filter((hit) => hit.score >= 0.6).map((hit) => ({ uri: hit.concept, score: hit.score, evidence: { matchedLabel: hit.label } })),
+        ...direct.filter((hit) => hit.score >= 0.6 && (!acronym || ` ${hit.label.replace(/[^\p{L}\p{N}+#]+/gu, ' ')} `.includes(` ${acronym} `))).map((hit) => ({ uri: hit.concept, score: hit.score, evidence: { matchedLabel: hit.label } })),
         ...bridged.slice(0, HITS_PER_TERM).map((hit) => ({
           uri: hit.uri,
           score: hit.score,
@@ -72,8 +75,9 @@ export async function resolveSkills(
   const terms: Term[] = [];
   for (const token of tokenize(text)) {
     if (isQualificationWord(token.folded)) continue;
-    if ((await lookUp(token.folded, token.text)).length) {
-      terms.push({ written: token.text, folded: token.folded, weight: 1 });
+    const acronym = token.acronym ? token.text : undefined;
+    if ((await lookUp(token.folded, token.text, acronym)).length) {
+      terms.push({ written: token.text, folded: token.folded, weight: 1, ...(acronym ? { acronym } : {}) });
       continue;
     }
     const splits = token.folded.length >= 8 ? compoundSplits(token.folded) : [];
@@ -83,12 +87,17 @@ export async function resolveSkills(
     const usable = splits.filter((candidate) => heads.has(candidate.head) && (candidate.qualificationTail || tails.has(candidate.tail)));
     const split = usable.find((candidate) => candidate.qualificationTail) ?? usable[0];
     if (!split) continue;
-    terms.push({ written: token.text.slice(0, split.head.length), folded: split.head, weight: 0.9 });
-    if (!split.qualificationTail) terms.push({ written: token.text.slice(-split.tail.length), folded: split.tail, weight: 0.9 });
+    terms.push({ written: writtenPrefix(token.text, split.head.length), folded: split.head, weight: 0.9 });
+    // The last part of a German compound is its grammatical head, often generic ("-technik"):
+    // it counts less than the first part, which names the domain.
+    if (!split.qualificationTail) {
+      const head = writtenPrefix(token.text, split.head.length);
+      terms.push({ written: token.text.slice(head.length).replace(/^s(?=.)/, (s) => (foldLabel(token.text.slice(head.length)).length > split.tail.length ? '' : s)), folded: split.tail, weight: 0.6 });
+    }
   }
 
   for (const term of terms) {
-    for (const hit of await lookUp(term.folded)) {
+    for (const hit of await lookUp(term.folded, undefined, term.acronym)) {
       const candidate = candidates.get(hit.uri) ?? { best: 0, terms: new Set<string>(), evidence: [] };
       candidate.best = Math.max(candidate.best, hit.score * term.weight);
       if (!candidate.terms.has(term.folded)) candidate.evidence.push({ term: term.written, ...hit.evidence });
@@ -105,4 +114,11 @@ export async function resolveSkills(
     const info = infos.get(entry.uri);
     return info ? [{ uri: entry.uri, label: info.label, labels: info.labels, confidence: Math.round(entry.confidence * 1000) / 1000, evidence: entry.evidence }] : [];
   });
+}
+
+/** The start of a written word whose folded form has `length` characters ("Führerschein", 7 → "Führer"). */
+function writtenPrefix(word: string, length: number): string {
+  let end = 0;
+  while (end < word.length && foldLabel(word.slice(0, end)).length < length) end++;
+  return word.slice(0, end);
 }

@@ -70,7 +70,7 @@ export class SkillDirectory {
     const direct = await searchLabels(this.executor, this.s, trgm, { kind: 'skill', term, lang, limit, types, reach, ...(stemWord ? { stemWord } : {}) });
     const scored = new Map<string, { score: number; matchedLabel: string; via?: SkillSuggestion['via'] }>();
     for (const hit of direct) scored.set(hit.concept, { score: hit.score, matchedLabel: hit.label });
-    for (const bridged of await this.bridge(term, trgm)) {
+    for (const bridged of await this.bridge(term, trgm, stemWord)) {
       if ((scored.get(bridged.uri)?.score ?? 0) < bridged.score) scored.set(bridged.uri, bridged);
     }
     const ranked = [...scored.entries()].sort((a, b) => b[1].score - a[1].score);
@@ -88,9 +88,9 @@ export class SkillDirectory {
    * occupations far more often than skills in ESCO's German labels). Scored below direct hits:
    * occupation match score × keyword overlap × 0.8.
    */
-  async bridge(term: string, trgm?: string): Promise<Array<{ uri: string; score: number; matchedLabel: string; via: NonNullable<SkillSuggestion['via']> }>> {
+  async bridge(term: string, trgm?: string, stemWord?: string): Promise<Array<{ uri: string; score: number; matchedLabel: string; via: NonNullable<SkillSuggestion['via']> }>> {
     if (term.length < 4) return [];
-    const occupations = await searchLabels(this.executor, this.s, trgm, { kind: 'occupation', term, limit: 3, reach: 'infix' });
+    const occupations = await searchLabels(this.executor, this.s, trgm, { kind: 'occupation', term, limit: 3, reach: 'infix', ...(stemWord ? { stemWord } : {}) });
     const result = [];
     for (const occupation of occupations.filter((hit) => hit.score >= 0.6)) {
       for (const skill of await skillsNamedByOccupation(this.executor, this.s, occupation.concept)) {

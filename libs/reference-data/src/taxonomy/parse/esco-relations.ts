@@ -1,11 +1,12 @@
-import { columnIndex, field, readRecords } from '../../parse/csv-records';
+import { columnIndex, field } from '../../parse/csv-records';
+import { readEscoRecords } from './esco-records';
 import { Parsed, ReportBuilder } from '../../parse/source-report';
 import { BroaderRelation, OccupationSkillLink, SkillRelation } from '../model/taxonomy-set';
 import { isEscoUri } from './esco-labels';
 
 /** `broaderRelationsSkillPillar.csv`: conceptUri → broaderUri for skills and skill groups. */
 export function parseBroaderSkillRelations(text: string, source: string): Parsed<BroaderRelation> {
-  const [header, ...records] = readRecords(text, { delimiter: ',', quote: true }, source);
+  const [header, ...records] = readEscoRecords(text, source);
   const index = columnIndex(header?.fields ?? [], { uri: ['concepturi'], broaderUri: ['broaderuri'] }, ['uri', 'broaderUri'], source);
   const report = new ReportBuilder<BroaderRelation>(source);
   for (const record of records) {
@@ -23,7 +24,7 @@ export function parseBroaderSkillRelations(text: string, source: string): Parsed
  * group's link to the group one level up (used where no broaderRelationsSkillPillar exists).
  */
 export function parseSkillsHierarchy(text: string, source: string): Parsed<BroaderRelation> {
-  const [header, ...records] = readRecords(text, { delimiter: ',', quote: true }, source);
+  const [header, ...records] = readEscoRecords(text, source);
   const levels = { l0: ['level 0 uri'], l1: ['level 1 uri'], l2: ['level 2 uri'], l3: ['level 3 uri'] };
   const index = columnIndex(header?.fields ?? [], levels, ['l0', 'l1'], source);
   const report = new ReportBuilder<BroaderRelation>(source);
@@ -43,7 +44,7 @@ export function parseSkillsHierarchy(text: string, source: string): Parsed<Broad
 
 /** `occupationSkillRelations.csv`: occupationUri, relationType (essential/optional), skillUri. */
 export function parseOccupationSkillRelations(text: string, source: string): Parsed<OccupationSkillLink> {
-  const [header, ...records] = readRecords(text, { delimiter: ',', quote: true }, source);
+  const [header, ...records] = readEscoRecords(text, source);
   const index = columnIndex(
     header?.fields ?? [],
     { occupationUri: ['occupationuri'], relation: ['relationtype'], skillUri: ['skilluri'] },

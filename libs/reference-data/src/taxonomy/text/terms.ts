@@ -12,7 +12,7 @@ const STOPWORDS = new Set(
    keine können koennen mit muss müssen muessen nach nicht noch nur ob oder ohne pro sehr sein seine sich sie sind so soll
    sollen sowie über ueber um und uns unser unsere unter vom von vor war wir wird werden wie wo zu zum zur zwischen
    brauchen braucht benötigen benoetigen benötigt suchen sucht gesucht gewünscht erwünscht wünschen bieten möglich
-   eins zwei drei vier fünf fuenf sechs sieben acht neun zehn mehrere einige viele neue neuen
+   klasse eins zwei drei vier fünf fuenf sechs sieben acht neun zehn mehrere einige viele neue neuen
    a an and are as at be by for from has have i in is it of on or our the to we with you need needs looking
    seeking want wanted must should can will three two one four five`
     .split(/\s+/)
@@ -21,13 +21,14 @@ const STOPWORDS = new Set(
 );
 
 /**
- * Second parts of German compounds that name a certificate, course or experience rather than
- * the skill itself: "Staplerschein" is about the forklift ("Stapler"), not about a "Schein".
+ * Second parts of German compounds that name a certificate, course, experience or a kind of
+ * worker rather than the skill itself: "Staplerschein" is about the forklift ("Stapler"), not
+ * about a "Schein"; "Pflegehilfskraft" about care, not "Kraft".
  */
 const QUALIFICATION_TAILS = new Set(
   `schein scheins kurs kurse kurses lehrgang lehrgangs pruefung ausbildung weiterbildung schulung schulungen kenntnis
    kenntnisse erfahrung erfahrungen zertifikat zertifikats nachweis berechtigung lizenz erlaubnis zeugnis qualifikation
-   befaehigung fahrerlaubnis`
+   befaehigung fahrerlaubnis kraft kraefte helfer helferin hilfe mitarbeiter mitarbeiterin personal stelle stellen`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -37,6 +38,8 @@ export interface TextToken {
   text: string;
   /** Its search form (see `foldLabel`). */
   folded: string;
+  /** Written in capitals (CNC, WIG, SAP): matched as a whole word only, "WIG" is not "wigs". */
+  acronym: boolean;
 }
 
 /**
@@ -54,7 +57,7 @@ export function tokenize(text: string): TextToken[] {
     const keep = folded.length >= 3 || acronym;
     if (!keep || (STOPWORDS.has(folded) && !acronym) || seen.has(folded) || /^\d+$/.test(folded)) return;
     seen.add(folded);
-    tokens.push({ text: word, folded });
+    tokens.push({ text: word, folded, acronym });
   };
   for (const word of text.match(/[\p{L}\p{N}+#]+(?:-[\p{L}\p{N}+#]+)*/gu) ?? []) {
     const parts = word.split('-');
