@@ -11,6 +11,7 @@ import { DatabaseModule } from './db/database.module';
 import { OffersModule } from './offers/offers.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SearchModule } from './search/search.module';
+import { SkillsModule } from './skills/skills.module';
 import { CATALOGUE_DATA_SOURCE } from './shared/infra/catalogue-store';
 import { DomainErrorInterceptor } from './shared/infra/domain-error.interceptor';
 
@@ -43,6 +44,7 @@ export function catalogueModule(config: CatalogueConfig): Type<unknown> {
       OffersModule,
       ProgrammesModule,
       SearchModule,
+      SkillsModule,
     ],
     providers: [{ provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor }],
   })

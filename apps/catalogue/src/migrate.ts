@@ -6,7 +6,7 @@ import { migrateCatalogue } from './db/migrate-catalogue';
 /** `nx run catalogue:migrate` / `npm start`: schema migrations and reference data, then exit. */
 async function main(): Promise<void> {
   const config = loadConfig(CatalogueConfig);
-  const outcome = await migrateCatalogue(config.DATABASE_URL, { reimport: process.argv.includes('--reimport') });
+  const outcome = await migrateCatalogue(config.DATABASE_URL, { reimport: process.argv.includes('--reimport'), taxonomy: !process.argv.includes('--no-taxonomy') });
   process.stdout.write(`${JSON.stringify({ service: 'catalogue', ...outcome })}\n`);
 }
 

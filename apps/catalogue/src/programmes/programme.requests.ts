@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested, ArrayMaxSize, ArrayMinSize, IsBoolean } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 
 export class ProgrammeRequest {
@@ -24,6 +24,11 @@ export class CompanyFactsRequest {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() hasQualificationAgreement?: boolean;
 }
 
+export class FundedBeforeRequest {
+  @IsString() @Length(1, 80) programmeId!: string;
+  @IsISO8601({ strict: true }) date!: string;
+}
+
 export class ParticipantGroupRequest {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(10000) count?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(14) @Max(99) age?: number;
@@ -33,6 +38,8 @@ export class ParticipantGroupRequest {
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) targetGroups?: string[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(80) qualificationYearsAgo?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() hasChild?: boolean;
+  @ApiPropertyOptional({ description: 'Frühere Förderungen / earlier funded courses' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => FundedBeforeRequest) lastFundedUnder?: FundedBeforeRequest[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) lostNetPayCents?: number;
 }
 

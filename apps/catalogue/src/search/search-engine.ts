@@ -58,7 +58,7 @@ export async function runSearch(db: SqlRunner, criteria: SearchCriteria, skillLo
   if (words.length) {
     const similar = await similarWords(db, words);
     tsQuery = tsQueryText(words, similar);
-    skillUris = skillLookup ? await skillLookup(db, words) : [];
+    skillUris = skillLookup && criteria.text ? await skillLookup(db, criteria.text) : [];
   }
   const statement = searchStatement(criteria, tsQuery, skillUris);
   const [row] = rowsOf(await db.query(statement.sql, statement.params));
@@ -98,7 +98,7 @@ async function similarWords(db: SqlRunner, words: string[]): Promise<Map<string,
 }
 
 /** Skill URIs whose labels contain the query words (taxonomy expansion); injected when a taxonomy is there. */
-export type SkillLookup = (db: SqlRunner, words: string[]) => Promise<string[]>;
+export type SkillLookup = (db: SqlRunner, text: string) => Promise<string[]>;
 
 const FACETS = ['format', 'schedule', 'language', 'dqr_level', 'target_group', 'azav', 'online'] as const;
 

@@ -1,11 +1,20 @@
+import { foldLabel, rowsOf } from '@bildungsraum/reference-data';
 import type { SqlRunner } from '../search/search-engine';
 
 /**
- * Taxonomy expansion for the search: URIs of skills whose labels contain every query word.
- * Returns nothing until the taxonomy has been imported.
+ * Taxonomy expansion for the search: URIs of ESCO skills one of whose labels (either language)
+ * contains every query word ("Stapler" → "Gabelstapler führen"). Offers teaching such a skill
+ * match even when their text lacks the word. Uses the label index of the taxonomy import.
  */
-export async function skillsMatchingWords(db: SqlRunner, words: string[]): Promise<string[]> {
-  void db;
-  void words;
-  return [];
+export async function skillsMatchingWords(db: SqlRunner, text: string): Promise<string[]> {
+  const words = foldLabel(text)
+    .split(/\s+/)
+    .filter((word) => word.length >= 4)
+    .slice(0, 4);
+  if (!words.length) return [];
+  const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+  const rows = rowsOf(
+    await db.query(`SELECT DISTINCT concept FROM ref_taxonomy_label WHERE kind = 'skill' AND search LIKE ALL($1::text[]) LIMIT 50`, [patterns]),
+  );
+  return rows.map((row) => String(row.concept));
 }

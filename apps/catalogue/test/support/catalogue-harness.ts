@@ -32,9 +32,9 @@ export interface CatalogueHarness {
 }
 
 /** Starts the real catalogue app (HTTP and event consumer) against a fresh database and subject prefix. */
-export async function startCatalogue(label: string, overrides: Record<string, string> = {}): Promise<CatalogueHarness> {
+export async function startCatalogue(label: string, overrides: Record<string, string> = {}, options: { taxonomy?: boolean } = {}): Promise<CatalogueHarness> {
   const infra = await provisionTestInfrastructure(label);
-  await migrateCatalogue(infra.databaseUrl);
+  await migrateCatalogue(infra.databaseUrl, { taxonomy: options.taxonomy });
   const config = loadConfig(CatalogueConfig, {
     DATABASE_URL: infra.databaseUrl,
     NATS_URL: infra.natsUrl,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@bildungsraum/platform';
 import { courseDateView } from '../infra/offer-events';
@@ -20,34 +20,34 @@ export class OffersCommandController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Angebot ändern / update an offer' })
-  async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: UpdateOfferRequest): Promise<OfferView> {
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateOfferRequest): Promise<OfferView> {
     return offerView(await this.commands.update(principal, id, body));
   }
 
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Veröffentlichen (nur geprüfte Bildungsträger, eigene Angebote) / publish (verified provider, own offers)' })
-  async publish(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<OfferView> {
+  async publish(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<OfferView> {
     return offerView(await this.commands.publish(principal, id));
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Zurückziehen / withdraw' })
-  async withdraw(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: WithdrawOfferRequest): Promise<OfferView> {
+  async withdraw(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: WithdrawOfferRequest): Promise<OfferView> {
     return offerView(await this.commands.withdraw(principal, id, body.reason));
   }
 
   @Post(':id/archive')
   @HttpCode(200)
   @ApiOperation({ summary: 'Archivieren / archive' })
-  async archive(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<OfferView> {
+  async archive(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<OfferView> {
     return offerView(await this.commands.archive(principal, id));
   }
 
   @Post(':id/dates')
   @ApiOperation({ summary: 'Termin hinzufügen / add a course date' })
-  async addDate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: CourseDateRequest): Promise<OfferView['dates'][number]> {
+  async addDate(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CourseDateRequest): Promise<OfferView['dates'][number]> {
     const date = await this.commands.addDate(principal, id, body);
     return courseDateView(date);
   }
@@ -56,8 +56,8 @@ export class OffersCommandController {
   @ApiOperation({ summary: 'Termin ändern (auch Plätze) / update a course date (also seats)' })
   async updateDate(
     @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
-    @Param('dateId') dateId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('dateId', new ParseUUIDPipe()) dateId: string,
     @Body() body: UpdateCourseDateRequest,
   ): Promise<OfferView['dates'][number]> {
     const date = await this.commands.updateDate(principal, id, dateId, body);
@@ -66,7 +66,7 @@ export class OffersCommandController {
 
   @Delete(':id/dates/:dateId')
   @ApiOperation({ summary: 'Termin entfernen (ohne Teilnehmende) / remove a course date without participants' })
-  async removeDate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('dateId') dateId: string): Promise<OfferView> {
+  async removeDate(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('dateId', new ParseUUIDPipe()) dateId: string): Promise<OfferView> {
     return offerView(await this.commands.removeDate(principal, id, dateId));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
@@ -64,14 +64,14 @@ export class OffersQueryController {
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'Ein Angebot (veröffentlicht: öffentlich) / one offer (published: public)' })
-  async get(@OptionalPrincipal() principal: Principal | undefined, @Param('id') id: string): Promise<OfferView> {
+  async get(@OptionalPrincipal() principal: Principal | undefined, @Param('id', new ParseUUIDPipe()) id: string): Promise<OfferView> {
     return offerView(await this.visible(principal, id));
   }
 
   @Get(':id/jsonld')
   @Public()
   @ApiOperation({ summary: 'schema.org Course/CourseInstance (JSON-LD)' })
-  async jsonLd(@OptionalPrincipal() principal: Principal | undefined, @Param('id') id: string): Promise<Record<string, unknown>> {
+  async jsonLd(@OptionalPrincipal() principal: Principal | undefined, @Param('id', new ParseUUIDPipe()) id: string): Promise<Record<string, unknown>> {
     return offerJsonLd(await this.visible(principal, id));
   }
 
