@@ -8,6 +8,7 @@ import { HealthModule, natsCheck, postgresCheck } from '@bildungsraum/platform';
 import { CatalogueConfig } from './catalogue.config';
 import { CATALOGUE_SCHEMA } from './db/catalogue-data-source';
 import { DatabaseModule } from './db/database.module';
+import { ImportsModule } from './imports/imports.module';
 import { OffersModule } from './offers/offers.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SearchModule } from './search/search.module';
@@ -41,6 +42,7 @@ export function catalogueModule(config: CatalogueConfig): Type<unknown> {
         inject: [CATALOGUE_DATA_SOURCE, NATS_CONNECTION],
         useFactory: (dataSource: DataSource, connection: NatsConnection) => [postgresCheck(dataSource), natsCheck(connection)],
       }),
+      ImportsModule,
       OffersModule,
       ProgrammesModule,
       SearchModule,
