@@ -5,6 +5,8 @@ import { CreateNeedController } from './commands/create-need/create-need.control
 import { CreateNeedHandler } from './commands/create-need/create-need.handler';
 import { ExpirySweeper } from './expiry/expiry-sweeper';
 import { SiteResolver } from './infra/site-resolver';
+import { NeedWriter } from './infra/need-writer';
+import { CompanyCache } from '../directory/infra/company-cache';
 import { GetNeedController, GetNeedHandler } from './queries/get-need/get-need.controller';
 import { ListNeedsController } from './queries/list-needs/list-needs.controller';
 import { ListNeedsHandler } from './queries/list-needs/list-needs.handler';
@@ -14,7 +16,7 @@ import { ImportProcessor } from '../imports/infra/import-processor';
 /** Bounded context "needs": capture, lifecycle, lists, bulk intake, expiry. */
 @Module({
   controllers: [ListNeedsController, GetNeedController, CreateNeedController, ChangeNeedController, ImportNeedsController],
-  providers: [SiteResolver, CreateNeedHandler, ChangeNeedHandler, GetNeedHandler, ListNeedsHandler, ExpirySweeper, ImportNeedsHandler, ImportProcessor],
+  providers: [SiteResolver, CompanyCache, NeedWriter, CreateNeedHandler, ChangeNeedHandler, GetNeedHandler, ListNeedsHandler, ExpirySweeper, ImportNeedsHandler, ImportProcessor],
   exports: [ExpirySweeper, ImportProcessor],
 })
 export class NeedsContextModule {}

@@ -17,12 +17,17 @@ export async function loadForChange(manager: EntityManager, actor: Actor, id: st
 }
 
 /** The company a new need is for: the caller's own, or one in a network the caller coordinates. */
-export async function companyForCapture(manager: EntityManager, actor: Actor, companyId: string | undefined): Promise<CompanyRecord> {
+export async function companyForCapture(
+  manager: EntityManager,
+  actor: Actor,
+  companyId: string | undefined,
+  lookup: (manager: EntityManager, id: string) => Promise<CompanyRecord | undefined> = directory.company,
+): Promise<CompanyRecord> {
   const id = companyId ?? (isCompanyUser(actor) ? actor.partnerId : undefined);
   if (!id) {
     throw new DomainError('invalid', 'company.required', 'Unternehmen angeben / companyId is required', [{ field: 'companyId', in: 'body', detail: 'required unless you act for your own company' }]);
   }
-  const company = await directory.company(manager, id);
+  const company = await lookup(manager, id);
   if (!company && isCompanyUser(actor) && actor.partnerId === id) {
     throw new DomainError('invalid', 'company.unknown', 'Unternehmen ist (noch) nicht bekannt / company not known (yet)');
   }

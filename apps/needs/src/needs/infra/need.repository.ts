@@ -76,6 +76,29 @@ export const needRepository = {
     return rows.length === 1;
   },
 
+  /**
+   * Inserts many new needs in one statement (group commit). A need is inserted only while its
+   * company may have it: drafts for pending or verified companies, submitted needs for verified
+   * ones. Returns the ids that were inserted.
+   */
+  async insertMany(manager: EntityManager, needs: Need[]): Promise<Set<string>> {
+    const s = schemaOfManager(manager);
+    const rows = needs.map((need) => {
+      const [id, version, status, company_id, company, captured_by, content, description, skill_uris, target_groups, district_key, earliest_start, latest_end, submitted_at, fulfilled_by_match_id, withdrawal, import_job_id, created_at, updated_at] = values(need.snapshot);
+      const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+      return { id, version, status, company_id, company: json(company), captured_by: json(captured_by), content: json(content), description, skill_uris, target_groups, district_key, earliest_start, latest_end, submitted_at, fulfilled_by_match_id, withdrawal: withdrawal === null ? null : json(withdrawal), import_job_id, created_at, updated_at };
+    });
+    const inserted = (await manager.query(
+      `INSERT INTO "${s}".needs (${COLUMNS})
+       SELECT ${COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')} FROM jsonb_populate_recordset(NULL::"${s}".needs, $1::jsonb) r
+        WHERE EXISTS (SELECT 1 FROM "${s}".partner_view p WHERE p.id = r.company_id
+                        AND (p.status = 'verified' OR (r.status = 'draft' AND p.status = 'pending')))
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [JSON.stringify(rows)],
+    )) as Array<{ id: string }>;
+    return new Set(inserted.map((row) => row.id));
+  },
+
   async update(manager: EntityManager, need: Need): Promise<void> {
     const [id, version, status, , company, , content, description, skills, groups, district, start, end, submittedAt, matchId, withdrawal, , , updatedAt] = values(need.snapshot);
     await manager.query(

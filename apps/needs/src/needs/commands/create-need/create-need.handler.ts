@@ -7,7 +7,8 @@ import { ActorResolver } from '../../../shared/infra/actor-resolver';
 import { NeedsStore } from '../../../shared/infra/needs-store';
 import { Need } from '../../domain/need';
 import { needEvents } from '../../infra/need-events';
-import { needRepository } from '../../infra/need.repository';
+import { NeedWriter } from '../../infra/need-writer';
+import { CompanyCache } from '../../../directory/infra/company-cache';
 import { SiteResolver } from '../../infra/site-resolver';
 import { NeedView, toNeedView } from '../../queries/need.view';
 import { companyForCapture, companySnapshot } from '../need-access';
@@ -16,8 +17,8 @@ import { CreateNeedRequest } from './create-need.request';
 
 /**
  * Captures a need: by the company itself, or by a coordinator of one of its networks on its
- * behalf (recorded in `capturedBy`). With `submit: true` it is submitted in the same
- * transaction, which then also writes the `needs.need.submitted.v1` outbox row.
+ * behalf (recorded in `capturedBy`). With `submit: true` it is submitted at once: the need and
+ * its `needs.need.submitted.v1` outbox row are committed together (NeedWriter).
  */
 @Injectable()
 export class CreateNeedHandler {
@@ -25,13 +26,16 @@ export class CreateNeedHandler {
     private readonly store: NeedsStore,
     private readonly actors: ActorResolver,
     private readonly sites: SiteResolver,
+    private readonly companies: CompanyCache,
+    private readonly writer: NeedWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(principal: Principal, request: CreateNeedRequest): Promise<NeedView> {
-    return this.store.change(async (manager) => {
+  /** Checks and builds outside any transaction; the write goes through the group commit. */
+  async execute(principal: Principal, request: CreateNeedRequest): Promise<NeedView> {
+    const { need, events } = await this.store.read(async (manager) => {
       const actor = await this.actors.resolve(manager, principal);
-      const company = await companyForCapture(manager, actor, request.companyId);
+      const company = await companyForCapture(manager, actor, request.companyId, (m, id) => this.companies.get(m, id));
       const site = await this.sites.resolve(company, request.site);
       const now = this.clock();
       const snapshot = companySnapshot(company, site);
@@ -44,8 +48,9 @@ export class CreateNeedHandler {
         now,
       });
       if (request.submit) need.submit(company.status === 'verified', snapshot, now);
-      await needRepository.insert(manager, need);
-      return { result: toNeedView(need), events: needEvents(need, need.pullChanges(), currentCause()) };
+      return { need, events: needEvents(need, need.pullChanges(), currentCause()) };
     });
+    await this.writer.write(need, events);
+    return toNeedView(need);
   }
 }
