@@ -88,7 +88,11 @@ describe('importTaxonomy and SkillDirectory (real files, real Postgres)', () => 
       titleEn: 'Occupations in warehousing and logistics-unskilled/semiskilled tasks',
       parentCode: '5131',
       parents: [{ code: '5' }, { code: '51' }, { code: '513' }, { code: '5131' }],
+      iscoGroups: ['9333', '8183', '9321'],
     });
+    // Forklift drivers: KldB 52531 (Kranführer, Bediener verwandter Hebeeinrichtungen – Helfer) → ISCO 8344 → ESCO "forklift operator".
+    const occupations = await skills.occupationsForKldb('52531', { lang: 'en' });
+    expect(occupations.find((occupation) => occupation.uri === FORKLIFT_OPERATOR)).toMatchObject({ iscoGroup: '8344', recommended: true });
     expect(await skills.kldb('99999')).toBeUndefined();
     expect((await skills.suggestKldb('Lagerwirtschaft', { level: 5 })).map((entry) => entry.code)).toContain('51311');
   });
@@ -125,6 +129,7 @@ describe('importTaxonomy and SkillDirectory (real files, real Postgres)', () => 
       occupations: [],
       occupationSkills: [],
       kldb: [{ code: '5', level: 1, titleDe: 'Verkehr, Logistik' }],
+      kldbIsco: [],
     };
     const write = (next: TaxonomySet, force = false) =>
       client.query('BEGIN').then(async () => {

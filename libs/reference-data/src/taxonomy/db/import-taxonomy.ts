@@ -69,7 +69,7 @@ export async function importTaxonomy(
 }
 
 function hashFiles(files: TaxonomyFiles): string {
-  const hash = createHash('sha256').update('taxonomy-files v1');
+  const hash = createHash('sha256').update('taxonomy-files v2');
   const paths = Object.values(files).flatMap((value: unknown) =>
     Array.isArray(value) ? value.map((file: { path: string }) => file.path) : typeof value === 'string' ? [value] : [],
   );
@@ -118,8 +118,9 @@ export async function writeTaxonomy(
 ): Promise<boolean> {
   const s = quoteSchema(schema);
   await executor.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bildungsraum.taxonomy.${schema}`]);
-  const { skills, broader, occupations, occupationSkills, kldb } = set;
-  const hash = options.hash ?? createHash('sha256').update(JSON.stringify({ v: 1, skills, broader, occupations, occupationSkills, kldb })).digest('hex');
+  const { skills, broader, occupations, occupationSkills, kldb, kldbIsco } = set;
+  const content = JSON.stringify({ v: 2, skills, broader, occupations, occupationSkills, kldb, kldbIsco });
+  const hash = options.hash ?? createHash('sha256').update(content).digest('hex');
   const [last] = rowsOf(await executor.query(`SELECT content_hash FROM ${s}.ref_taxonomy_import`));
   if (!options.force && last?.content_hash === hash) return true;
   await writeTaxonomyTables(executor, s, set);

@@ -5,7 +5,7 @@
  * the import can build `<name>_next` and swap it in.
  */
 export interface RebuiltTable {
-  name: 'ref_skill_broader' | 'ref_occupation_skill' | 'ref_taxonomy_label';
+  name: 'ref_skill_broader' | 'ref_occupation_skill' | 'ref_kldb_isco' | 'ref_taxonomy_label';
   columns: string;
   /** Index name suffix → definition after `ON <table>`. */
   indexes: (trgm: string | undefined) => Record<string, string>;
@@ -22,6 +22,11 @@ export const REBUILT_TABLES: readonly RebuiltTable[] = [
     columns: `occupation_uri text NOT NULL, skill_uri text NOT NULL,
       relation text NOT NULL CHECK (relation IN ('essential', 'optional'))`,
     indexes: () => ({ key: 'UNIQUE (occupation_uri, skill_uri)', skill_idx: '(skill_uri)' }),
+  },
+  {
+    name: 'ref_kldb_isco',
+    columns: 'kldb_code text NOT NULL, isco_group char(4) NOT NULL, recommended boolean NOT NULL',
+    indexes: () => ({ key: 'UNIQUE (kldb_code, isco_group)', isco_idx: '(isco_group)' }),
   },
   {
     name: 'ref_taxonomy_label',

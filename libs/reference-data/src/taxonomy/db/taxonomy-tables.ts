@@ -76,7 +76,7 @@ export async function createTaxonomyTables(
 /** For the migration's `down`. */
 export async function dropTaxonomyTables(queryRunner: SqlExecutor, schema: string): Promise<void> {
   const s = quoteSchema(schema);
-  for (const table of ['ref_taxonomy_import', 'ref_taxonomy_label', 'ref_occupation_skill', 'ref_skill_broader', 'ref_occupation', 'ref_skill', 'ref_kldb']) {
+  for (const table of ['ref_taxonomy_import', 'ref_taxonomy_label', 'ref_kldb_isco', 'ref_occupation_skill', 'ref_skill_broader', 'ref_occupation', 'ref_skill', 'ref_kldb']) {
     await queryRunner.query(`DROP TABLE IF EXISTS ${s}.${table}`);
   }
 }

@@ -62,6 +62,9 @@ async function fillRebuilt(executor: SqlExecutor, s: string, next: string, name:
   } else if (name === 'ref_occupation_skill') {
     await insert(executor, `${s}.${next}`, [['occupation_uri', 'text'], ['skill_uri', 'text'], ['relation', 'text']],
       set.occupationSkills.map((link) => ({ occupation_uri: link.occupationUri, skill_uri: link.skillUri, relation: link.relation })));
+  } else if (name === 'ref_kldb_isco') {
+    await insert(executor, `${s}.${next}`, [['kldb_code', 'text'], ['isco_group', 'char(4)'], ['recommended', 'boolean']],
+      set.kldbIsco.map((link) => ({ kldb_code: link.code, isco_group: link.iscoGroup, recommended: link.recommended })));
   } else {
     await insertLabels(executor, `${s}.${next}`, labelRows(set));
   }

@@ -27,9 +27,11 @@ export interface TaxonomyFiles {
   kldb?: string;
   /** English titles of 5-digit KldB codes (`kldb2010_5d,label_en`). */
   kldbEnglish?: string;
+  /** BA Umsteigeschlüssel KldB 2010 → ISCO-08 (`kldb2010_5d,isco08_4d,is_first_recommended`): links KldB to ESCO occupations. */
+  kldbIsco?: string;
 }
 
-const ESCO_PATTERNS: Array<[keyof Omit<TaxonomyFiles, 'kldb' | 'kldbEnglish'>, RegExp]> = [
+const ESCO_PATTERNS: Array<[keyof Omit<TaxonomyFiles, 'kldb' | 'kldbEnglish' | 'kldbIsco'>, RegExp]> = [
   ['skills', /^skills_(de|en)\.csv(\.gz)?$/],
   ['skillCollections', /^[a-zA-Z]+SkillsCollection_(de|en)\.csv(\.gz)?$/],
   ['skillGroups', /^skillGroups_(de|en)\.csv(\.gz)?$/],
@@ -83,6 +85,8 @@ export function findTaxonomyFiles(directory: string): TaxonomyFiles {
     const english = names.find((name) => /^kldb2010_5d_labels_en\.csv(\.gz)?$/.test(name));
     if (official) found.kldb = join(kldbRoot, official);
     if (english) found.kldbEnglish = join(kldbRoot, english);
+    const isco = names.find((name) => /^kldb2010_5d_to_isco08.*\.csv(\.gz)?$/.test(name));
+    if (isco) found.kldbIsco = join(kldbRoot, isco);
   }
   return found;
 }

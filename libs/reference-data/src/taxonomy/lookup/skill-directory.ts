@@ -43,6 +43,8 @@ export interface KldbInfo {
   parentCode?: string;
   /** From level 1 down to the direct parent. */
   parents: Array<{ code: string; level: number; titleDe: string }>;
+  /** ISCO-08 unit groups of a 5-digit code (BA Umsteigeschlüssel): the BA's recommended one, then the others by code. */
+  iscoGroups: string[];
 }
 
 /** Reads the taxonomy tables of one schema (filled by `importTaxonomy`). */
@@ -157,11 +159,36 @@ export class SkillDirectory {
     );
     const own = rows.find((row) => row.code === code.trim());
     if (!own) return undefined;
-    return { ...kldbOf(own), parents: rows.filter((row) => row !== own).map((row) => ({ code: String(row.code), level: Number(row.level), titleDe: String(row.title_de) })) };
+    const isco = rowsOf(
+      await this.executor.query(`SELECT isco_group FROM ${this.s}.ref_kldb_isco WHERE kldb_code = $1 ORDER BY recommended DESC, isco_group`, [code.trim()]),
+    );
+    return { ...kldbOf(own), iscoGroups: isco.map((row) => String(row.isco_group)), parents: rows.filter((row) => row !== own).map((row) => ({ code: String(row.code), level: Number(row.level), titleDe: String(row.title_de) })) };
   }
 
   /** KldB positions by title (German or English) or by code prefix. */
-  async suggestKldb(q: string, options: { limit?: number; level?: number } = {}): Promise<Array<Omit<KldbInfo, 'parents'> & { score: number }>> {
+  /**
+   * ESCO occupations of a 5-digit KldB code, through the ISCO-08 groups the BA maps it to (those
+   * of the recommended group first). An ISCO group is coarse: expect several occupations.
+   */
+  async occupationsForKldb(code: string, options: { lang?: Lang } = {}): Promise<Array<{ uri: string; label: string; iscoGroup: string; recommended: boolean }>> {
+    const lang = options.lang ?? 'de';
+    const rows = rowsOf(
+      await this.executor.query(
+        `SELECT o.uri, o.pref_label_de, o.pref_label_en, o.isco_group, k.recommended
+         FROM ${this.s}.ref_kldb_isco k JOIN ${this.s}.ref_occupation o ON o.isco_group = k.isco_group
+         WHERE k.kldb_code = $1 ORDER BY k.recommended DESC, o.isco_group, coalesce(o.pref_label_${lang}, o.pref_label_de, o.pref_label_en)`,
+        [code.trim()],
+      ),
+    );
+    return rows.map((row) => ({
+      uri: String(row.uri),
+      label: String((lang === 'en' ? row.pref_label_en : row.pref_label_de) ?? row.pref_label_de ?? row.pref_label_en),
+      iscoGroup: String(row.isco_group),
+      recommended: Boolean(row.recommended),
+    }));
+  }
+
+  async suggestKldb(q: string, options: { limit?: number; level?: number } = {}): Promise<Array<Omit<KldbInfo, 'parents' | 'iscoGroups'> & { score: number }>> {
     const limit = options.limit ?? 10;
     const level = options.level ? `AND level = ${Math.floor(options.level)}` : '';
     if (/^\d{1,5}$/.test(q.trim())) {
@@ -215,7 +242,7 @@ function skillOf(row: Row, lang: Lang): SkillInfo {
   };
 }
 
-function kldbOf(row: Row): Omit<KldbInfo, 'parents'> {
+function kldbOf(row: Row): Omit<KldbInfo, 'parents' | 'iscoGroups'> {
   return {
     code: String(row.code),
     level: Number(row.level),

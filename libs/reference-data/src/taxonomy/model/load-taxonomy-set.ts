@@ -2,8 +2,8 @@ import { ReferenceDataFormatError, ReportBuilder, SourceReport } from '../../par
 import { EscoFile, findTaxonomyFiles, readTextFile, TaxonomyFiles } from '../files/taxonomy-files';
 import { parseEscoOccupations, parseEscoSkillGroups, parseEscoSkills } from '../parse/esco-concepts';
 import { parseBroaderSkillRelations, parseOccupationSkillRelations, parseSkillsHierarchy } from '../parse/esco-relations';
-import { parseKldb, parseKldbEnglishLabels } from '../parse/kldb';
-import { BroaderRelation, KldbEntry, OccupationConcept, OccupationSkillLink, SkillConcept, TaxonomySet } from './taxonomy-set';
+import { parseKldb, parseKldbEnglishLabels, parseKldbIsco } from '../parse/kldb';
+import { BroaderRelation, KldbEntry, KldbIscoLink, OccupationConcept, OccupationSkillLink, SkillConcept, TaxonomySet } from './taxonomy-set';
 import { mergeConcepts } from './merge-concepts';
 
 export interface LoadedTaxonomySet extends TaxonomySet {
@@ -53,8 +53,9 @@ export function loadTaxonomySet(directory: string, files: TaxonomyFiles = findTa
     new Set(skills.rows.map((skill) => skill.uri)),
   );
   const kldb = loadKldb(files, reports);
+  const kldbIsco = loadKldbIsco(files, new Set(kldb.map((entry) => entry.code)), reports);
   reports.push(skills.report, occupations.report, broader.report, links.report);
-  return { skills: skills.rows, occupations: occupations.rows, broader: broader.rows, occupationSkills: links.rows, kldb, reports };
+  return { skills: skills.rows, occupations: occupations.rows, broader: broader.rows, occupationSkills: links.rows, kldb, kldbIsco, reports };
 }
 
 /** Keeps links whose both ends were imported; the same link from several files counts once. */
@@ -106,4 +107,18 @@ function loadKldb(files: TaxonomyFiles, reports: SourceReport[]): KldbEntry[] {
     }
   }
   return rows;
+}
+
+/** Links of codes the KldB file has (all of them when it is absent); a link listed twice counts once. */
+function loadKldbIsco(files: TaxonomyFiles, codes: Set<string>, reports: SourceReport[]): KldbIscoLink[] {
+  if (!files.kldbIsco) return [];
+  const { rows, report } = parseKldbIsco(readTextFile(files.kldbIsco), files.kldbIsco);
+  reports.push(report);
+  const seen = new Set<string>();
+  return rows.filter((link) => {
+    const key = `${link.code} ${link.iscoGroup}`;
+    if (seen.has(key) || (codes.size > 0 && !codes.has(link.code))) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -57,10 +57,18 @@ export interface KldbEntry {
   parentCode?: string;
 }
 
+/** A 5-digit KldB code's ISCO-08 unit groups (BA Umsteigeschlüssel); `recommended` marks the BA's first choice. */
+export interface KldbIscoLink {
+  code: string;
+  iscoGroup: string;
+  recommended: boolean;
+}
+
 export interface TaxonomySet {
   skills: SkillConcept[];
   broader: BroaderRelation[];
   occupations: OccupationConcept[];
   occupationSkills: OccupationSkillLink[];
   kldb: KldbEntry[];
+  kldbIsco: KldbIscoLink[];
 }

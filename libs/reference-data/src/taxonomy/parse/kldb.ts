@@ -1,6 +1,6 @@
 import { columnIndex, field, readRecords } from '../../parse/csv-records';
 import { Parsed, ReportBuilder } from '../../parse/source-report';
-import { KldbEntry } from '../model/taxonomy-set';
+import { KldbEntry, KldbIscoLink } from '../model/taxonomy-set';
 
 /**
  * The BA's `KldB_2010_V2020_Gliederung_mit_Erlaeuterung_*.csv`: semicolon-separated, UTF-8 with
@@ -69,6 +69,26 @@ export function parseKldbEnglishLabels(text: string, source: string): Parsed<{ c
     if (!/^\d{5}$/.test(code)) report.reject(record.line, 'code must have 5 digits', code);
     else if (!titleEn) report.reject(record.line, 'label missing', code);
     else report.accept({ code, titleEn });
+  }
+  return report.result();
+}
+
+/** BA Umsteigeschlüssel KldB 2010 → ISCO-08: `kldb2010_5d,isco08_4d,is_first_recommended`. */
+export function parseKldbIsco(text: string, source: string): Parsed<KldbIscoLink> {
+  const [header, ...records] = readRecords(text, { delimiter: ',', quote: true }, source);
+  const index = columnIndex(
+    header?.fields ?? [],
+    { code: ['kldb2010_5d', 'kldb'], isco: ['isco08_4d', 'isco08', 'isco'], recommended: ['is_first_recommended', 'recommended'] },
+    ['code', 'isco'],
+    source,
+  );
+  const report = new ReportBuilder<KldbIscoLink>(source);
+  for (const record of records) {
+    const code = field(record, index.code);
+    const iscoGroup = field(record, index.isco);
+    if (!/^\d{5}$/.test(code)) report.reject(record.line, 'KldB code must have 5 digits', code);
+    else if (!/^\d{4}$/.test(iscoGroup)) report.reject(record.line, 'ISCO-08 group must have 4 digits', code);
+    else report.accept({ code, iscoGroup, recommended: field(record, index.recommended) === '1' });
   }
   return report.result();
 }

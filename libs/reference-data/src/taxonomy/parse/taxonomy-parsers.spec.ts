@@ -1,6 +1,6 @@
 import { parseEscoOccupations, parseEscoSkillGroups, parseEscoSkills } from './esco-concepts';
 import { parseBroaderSkillRelations, parseOccupationSkillRelations, parseSkillsHierarchy } from './esco-relations';
-import { parseKldb, parseKldbEnglishLabels } from './kldb';
+import { parseKldb, parseKldbEnglishLabels, parseKldbIsco } from './kldb';
 
 const SKILL = 'http://data.europa.eu/esco/skill';
 
@@ -99,6 +99,10 @@ describe('KldB 2010 parser (BA export)', () => {
       { code: '01104', level: 5, titleDe: 'Offiziere – komplexe Tätigkeiten', shortTitleDe: 'Offiziere - Spezialist', parentCode: '0110' },
     ]);
     expect(report).toMatchObject({ read: 5, accepted: 3, rejected: 2 });
+    expect(parseKldbIsco('kldb2010_5d,isco08_4d,is_first_recommended\n51311,9333,1\n51311,9321,0\n51311,93,0', 'isco.csv')).toMatchObject({
+      rows: [{ code: '51311', iscoGroup: '9333', recommended: true }, { code: '51311', iscoGroup: '9321', recommended: false }],
+      report: { rejected: 1, reasons: { 'ISCO-08 group must have 4 digits': 1 } },
+    });
     expect(parseKldbEnglishLabels('kldb2010_5d,label_en\n01104,Commissioned officers\n1104,bad', 'en.csv').rows).toEqual([{ code: '01104', titleEn: 'Commissioned officers' }]);
   });
 });
