@@ -11,6 +11,12 @@ import { TaxonomySet } from '../model/taxonomy-set';
 import { inTransaction } from './in-transaction';
 import { writeTaxonomyTables } from './write-taxonomy';
 
+/**
+ * Part of the content hash: raise it when the rebuilt tables or their indexes change, so the
+ * next import rebuilds them even though the files are the same.
+ */
+const LAYOUT_VERSION = 3;
+
 export interface TaxonomyImportReport {
   schema: string;
   directory: string;
@@ -69,7 +75,7 @@ export async function importTaxonomy(
 }
 
 function hashFiles(files: TaxonomyFiles): string {
-  const hash = createHash('sha256').update('taxonomy-files v2');
+  const hash = createHash('sha256').update(`taxonomy-files ${LAYOUT_VERSION}`);
   const paths = Object.values(files).flatMap((value: unknown) =>
     Array.isArray(value) ? value.map((file: { path: string }) => file.path) : typeof value === 'string' ? [value] : [],
   );
@@ -119,7 +125,7 @@ export async function writeTaxonomy(
   const s = quoteSchema(schema);
   await executor.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bildungsraum.taxonomy.${schema}`]);
   const { skills, broader, occupations, occupationSkills, kldb, kldbIsco } = set;
-  const content = JSON.stringify({ v: 2, skills, broader, occupations, occupationSkills, kldb, kldbIsco });
+  const content = JSON.stringify({ v: LAYOUT_VERSION, skills, broader, occupations, occupationSkills, kldb, kldbIsco });
   const hash = options.hash ?? createHash('sha256').update(content).digest('hex');
   const [last] = rowsOf(await executor.query(`SELECT content_hash FROM ${s}.ref_taxonomy_import`));
   if (!options.force && last?.content_hash === hash) return true;

@@ -40,7 +40,9 @@ export const REBUILT_TABLES: readonly RebuiltTable[] = [
     indexes: (trgm) => ({
       concept_idx: '(kind, concept)',
       tsv_idx: 'USING gin (tsv)',
-      ...(trgm ? { search_trgm_idx: `USING gin (search ${trgm}.gin_trgm_ops)` } : { search_prefix_idx: '(search text_pattern_ops)' }),
+      // Label prefixes of 1–2 characters (too short for trigrams) and prefix search without pg_trgm.
+      search_prefix_idx: '(search text_pattern_ops)',
+      ...(trgm ? { search_trgm_idx: `USING gin (search ${trgm}.gin_trgm_ops)` } : {}),
     }),
   },
 ];

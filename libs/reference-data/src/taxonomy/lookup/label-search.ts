@@ -8,7 +8,7 @@ export interface LabelHit {
   concept: string;
   label: string;
   lang: Lang;
-  /** 1 exact, 0.9 label prefix, 0.85 whole word, 0.8 word prefix, 0.6 inside a word (compounds), below: trigram similarity; plus small boni for preferred labels and the asked language. */
+  /** 1 exact, 0.9 label prefix, 0.85 whole word, 0.8 word prefix, 0.6 inside a word (compounds), below: trigram similarity; plus 0.08 for preferred labels, -0.05 for hidden ones, 0.01 for the asked language. */
   score: number;
 }
 
@@ -20,8 +20,8 @@ export interface LabelSearch {
   limit: number;
   /** Skill types to keep (kind `skill` only). */
   types?: readonly string[];
-  /** `word`: only whole-label and word-prefix matches (short terms); `infix` adds matches inside words; `fuzzy` adds trigram similarity. */
-  reach: 'word' | 'infix' | 'fuzzy';
+  /** `prefix`: label prefixes only (1–2 characters); `word` adds word prefixes; `infix` matches inside words; `fuzzy` adds trigram similarity. */
+  reach: 'prefix' | 'word' | 'infix' | 'fuzzy';
   /** The word as written (one word, not folded): with `infix` and `fuzzy`, also matched by German stem as a word prefix ("fräsen" → "Fräsmaschine"). */
   stemWord?: string;
 }
@@ -33,11 +33,12 @@ export interface LabelSearch {
  */
 export async function searchLabels(executor: SqlExecutor, s: string, trgm: string | undefined, search: LabelSearch): Promise<LabelHit[]> {
   const escaped = escapeLike(search.term);
-  const reach = trgm ? search.reach : 'word';
-  const conditions = [`l.search LIKE $2`, `l.search LIKE $3 || '%'`];
-  if (reach !== 'word') conditions.push(`l.search LIKE $4`);
+  const reach = trgm || search.reach === 'prefix' ? search.reach : 'word';
+  const conditions = [`l.search LIKE $2`];
+  if (reach !== 'prefix') conditions.push(`l.search LIKE $3 || '%'`);
+  if (reach === 'infix' || reach === 'fuzzy') conditions.push(`l.search LIKE $4`);
   if (reach === 'fuzzy') conditions.push(`$1 OPERATOR(${trgm}.<%) l.search`);
-  const stem = reach !== 'word' && search.stemWord && /^[\p{L}\p{N}]{4,}$/u.test(search.stemWord) ? `${search.stemWord.toLowerCase()}:*` : undefined;
+  const stem = (reach === 'infix' || reach === 'fuzzy') && search.stemWord && /^[\p{L}\p{N}]{4,}$/u.test(search.stemWord) ? `${search.stemWord.toLowerCase()}:*` : undefined;
   if (stem) conditions.push(`(l.lang = 'de' AND l.tsv @@ to_tsquery('pg_catalog.german', $${typeFilter(search) ? 8 : 7}))`);
   const similarity = reach === 'fuzzy' ? `0.5 * ${trgm}.word_similarity($1, l.search)` : '0';
   const types = typeFilter(search) ? `AND k.type = ANY($7::text[])` : '';
@@ -51,7 +52,8 @@ export async function searchLabels(executor: SqlExecutor, s: string, trgm: strin
                    ${stem ? `WHEN l.lang = 'de' AND l.tsv @@ to_tsquery('pg_catalog.german', $${types ? 8 : 7}) THEN 0.7` : ''}
                    WHEN l.search LIKE $4 THEN 0.6
                    ELSE ${similarity} END
-              + CASE l.label_type WHEN 'preferred' THEN 0.05 WHEN 'alternative' THEN 0.02 ELSE 0 END
+              -- A preferred label beats an alternative one of the next better tier ("operate forklift" over "forklift driving").
+              + CASE l.label_type WHEN 'preferred' THEN 0.08 WHEN 'alternative' THEN 0 ELSE -0.05 END
               + CASE WHEN l.lang = $5 THEN 0.01 ELSE 0 END AS score
        FROM ${s}.ref_taxonomy_label l
        ${search.kind === 'skill' ? `JOIN ${s}.ref_skill k ON k.uri = l.concept` : ''}

@@ -67,7 +67,8 @@ export class SkillDirectory {
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 100);
     const types = options.types ?? ['skill', 'knowledge'];
     const trgm = await this.trigram();
-    const reach = term.length >= 3 ? 'fuzzy' : 'word';
+    // One or two letters: label prefixes only (B-tree); from three on, trigrams carry the rest.
+    const reach = term.length >= 3 ? 'fuzzy' : 'prefix';
     const stemWord = /^[\p{L}\p{N}]+$/u.test(q.trim()) ? q.trim() : undefined;
     const direct = await searchLabels(this.executor, this.s, trgm, { kind: 'skill', term, lang, limit, types, reach, ...(stemWord ? { stemWord } : {}) });
     const scored = new Map<string, { score: number; matchedLabel: string; via?: SkillSuggestion['via'] }>();
