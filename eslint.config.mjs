@@ -31,6 +31,8 @@ function moduleBoundaries({ forTests }) {
       { sourceTag: 'scope:partners', onlyDependOnLibsWithTags: ['scope:shared', 'scope:partners'] },
       { sourceTag: 'scope:needs', onlyDependOnLibsWithTags: ['scope:shared', 'scope:needs'] },
       { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:shared', 'scope:catalogue'] },
+      { sourceTag: 'scope:matching', onlyDependOnLibsWithTags: ['scope:shared', 'scope:matching'] },
+      { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:shared', 'scope:notifications'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     ],
   };
