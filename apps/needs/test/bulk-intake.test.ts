@@ -94,6 +94,20 @@ describe('bulk intake from CSV (survey spreadsheets)', () => {
     expect(done).toMatchObject({ status: 'completed', total: 1200, processed: 1200, created: 1200, invalid: 0 });
   });
 
+  it('a job left running by a stopped replica is resumed by another and finishes without duplicates', async () => {
+    const id = '9a8b7c6d-0000-4000-8000-000000000001';
+    const content = ['Unternehmen;Bedarf;Teilnehmende', ...Array.from({ length: 450 }, (_, index) => `Metallbau Korbach GmbH;Liegengeblieben ${index};1`)].join('\n');
+    await h.query(
+      `INSERT INTO needs.import_jobs (id, owner_partner_id, created_by, roles, content_sha256, submit, status, content, updated_at)
+       VALUES ($1, $2, 'coach', '{coordinator}', 'resume-test', false, 'running', $3, now() - interval '5 minutes')`,
+      [id, coordinator, content],
+    );
+    await h.imports().resumeStale();
+    const done = await finished(id);
+    expect(done).toMatchObject({ status: 'completed', total: 450, processed: 450, created: 450 });
+    expect(await h.query(`SELECT count(*)::int AS n FROM needs.needs WHERE import_job_id = $1`, [id])).toEqual([{ n: 450 }]);
+  });
+
   it('refuses files without required columns, empty files and bodies that are not a file', async () => {
     const missing = await upload({ content: 'Firma;Wunsch\nA;B\n' });
     expect((await finished(missing.job.id)).errors[0]?.reasons[0]).toContain('description');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { parse } from 'csv-parse/sync';
@@ -35,15 +35,30 @@ function rowNeedId(jobId: string, line: number): string {
  * where the last chunk ended.
  */
 @Injectable()
-export class ImportProcessor {
+export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ImportProcessor.name);
   private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly store: NeedsStore,
     private readonly sites: SiteResolver,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Every 30 s, pick up jobs another replica left unfinished (it stopped or crashed). */
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.resumeStale().catch((error: unknown) => this.logger.warn(`resuming imports failed: ${String(error)}`)), 30_000);
+    this.timer.unref();
+  }
+
+  /** Stops after the chunk in flight; the job stays `running` and is resumed from its progress. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    await this.idle();
+  }
 
   /** Starts (or joins) the job's processing in the background. */
   start(jobId: string): Promise<void> {
@@ -64,11 +79,12 @@ export class ImportProcessor {
   }
 
   async idle(): Promise<void> {
-    await Promise.all([...this.running.values()]);
+    await Promise.allSettled([...this.running.values()]);
   }
 
   /** Resumes jobs whose replica stopped mid-way (no progress for a minute). */
   async resumeStale(): Promise<void> {
+    if (this.stopping) return;
     const ids = await this.store.read((manager) => importJobRepository.claimStale(manager, 60));
     ids.forEach((id) => void this.start(id));
   }
@@ -91,6 +107,7 @@ export class ImportProcessor {
     }
     // Line numbers as the parser counted them (a quoted cell may span lines: its last line is reported).
     for (let start = job.processed; start < rows.length; start += CHUNK) {
+      if (this.stopping) return;
       const chunk = rows.slice(start, start + CHUNK).map(({ record, info }) => readRow(mapping, record, info.lines));
       await this.store.change(async (manager) => {
         const actor = await this.actorOf(manager, job);
