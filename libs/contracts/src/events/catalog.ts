@@ -12,6 +12,7 @@ import {
 } from './matching/match-events.v1';
 import { NeedExpired, NeedFulfilled, NeedSubmitted, NeedUpdated, NeedWithdrawn } from './needs/need-events.v1';
 import { NetworkCreated, NetworkUpdated } from './partners/network-events.v1';
+import { DeliveryFailed, DeliverySucceeded } from './notifications/delivery-events.v1';
 import {
   PartnerDeactivated,
   PartnerRegistered,
@@ -51,6 +52,8 @@ export const EVENT_CATALOG: ReadonlyArray<EventDefinition> = [
   OfferArchived,
   ProgrammePublished,
   ProgrammeUpdated,
+  DeliverySucceeded,
+  DeliveryFailed,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));
