@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { createEvent, PartnerVerified, prefixedName } from '@bildungsraum/contracts';
@@ -53,6 +54,7 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 
 async function main(): Promise<void> {
   process.env.DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
   process.env.NATS_URL ||= 'nats://127.0.0.1:4222';
+  const loadBefore = loadavg()[0] ?? 0;
   const infra = await provisionTestInfrastructure('benchneeds');
   const env = { ...process.env, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl, BILDUNGSRAUM_SUBJECT_PREFIX: infra.subjectPrefix, LOG_LEVEL: 'warn', AUTH_MODE: 'local', NODE_ENV: 'development' };
   const nc = await connectNats({ url: infra.natsUrl, name: 'bench-needs', waitOnFirstConnect: true });
@@ -104,8 +106,10 @@ async function main(): Promise<void> {
       events_in_stream: eventsInStream,
       submitted,
       failed_requests: failed,
+      // Other work on the machine competes for the same 2 cores: read the figures with it.
+      load_avg_1m_before: round(loadBefore),
     };
-    console.log(`Bildungsraum needs intake bench – ${machine()}`);
+    console.log(`Bildungsraum needs intake bench – ${machine()}; 1-min load average before the run ${figures.load_avg_1m_before}`);
     console.log(`  saturation (${CONCURRENCY} clients, ${SATURATION_SECONDS} s): ${figures.max_per_s} submissions/s, p50 ${round(percentile(saturation.latencies, 50))} ms, p99 ${round(percentile(saturation.latencies, 99))} ms`);
     console.log(`  fixed rate ${RATE}/s for ${RATE_SECONDS} s: achieved ${figures.achieved_rate_per_s}/s, p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${round(Math.max(...steady.latencies))} ms`);
     console.log(`  needs submitted ${submitted}, needs.need.submitted.v1 in stream ${eventsInStream}: ${submitted === eventsInStream ? 'none lost' : 'MISMATCH'}; failed requests ${failed}`);

@@ -38,6 +38,32 @@ export function toState(row: NeedRow): NeedState {
   };
 }
 
+/** The row as one JSON object (columns by name) for jsonb_populate_recordset. */
+function row(state: NeedState): Record<string, unknown> {
+  const c = state.content;
+  return {
+    id: state.id,
+    version: state.version,
+    status: state.status,
+    company_id: state.companyId,
+    company: state.company,
+    captured_by: state.capturedBy,
+    content: c,
+    description: c.description,
+    skill_uris: c.skillUris,
+    target_groups: c.targetGroups,
+    district_key: c.site.districtKey,
+    earliest_start: c.earliestStart ?? null,
+    latest_end: c.latestEnd ?? null,
+    submitted_at: state.submittedAt ?? null,
+    fulfilled_by_match_id: state.fulfilledByMatchId ?? null,
+    withdrawal: state.withdrawal ?? null,
+    import_job_id: null,
+    created_at: state.createdAt,
+    updated_at: state.updatedAt,
+  };
+}
+
 function values(state: NeedState, importJobId?: string): unknown[] {
   const c = state.content;
   return [
@@ -83,11 +109,7 @@ export const needRepository = {
    */
   async insertMany(manager: EntityManager, needs: Need[]): Promise<Set<string>> {
     const s = schemaOfManager(manager);
-    const rows = needs.map((need) => {
-      const [id, version, status, company_id, company, captured_by, content, description, skill_uris, target_groups, district_key, earliest_start, latest_end, submitted_at, fulfilled_by_match_id, withdrawal, import_job_id, created_at, updated_at] = values(need.snapshot);
-      const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-      return { id, version, status, company_id, company: json(company), captured_by: json(captured_by), content: json(content), description, skill_uris, target_groups, district_key, earliest_start, latest_end, submitted_at, fulfilled_by_match_id, withdrawal: withdrawal === null ? null : json(withdrawal), import_job_id, created_at, updated_at };
-    });
+    const rows = needs.map((need) => row(need.snapshot));
     const inserted = (await manager.query(
       `INSERT INTO "${s}".needs (${COLUMNS})
        SELECT ${COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')} FROM jsonb_populate_recordset(NULL::"${s}".needs, $1::jsonb) r
