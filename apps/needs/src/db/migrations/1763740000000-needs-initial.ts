@@ -1,13 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createOutboxAndInboxTables, dropOutboxAndInboxTables } from '@bildungsraum/persistence';
+import { createOutboxAndInboxTables, dropOutboxAndInboxTables, schemaOf } from '@bildungsraum/persistence';
 import { createReferenceDataTables, dropReferenceDataTables } from '@bildungsraum/reference-data';
 
 /** The schema the DataSource is confined to (`needs`, or a test's own). */
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
+const schemaOfRunner = (queryRunner: QueryRunner): string => schemaOf(queryRunner.connection);
 
 export class NeedsInitial1763740000000 implements MigrationInterface {
   name = 'NeedsInitial1763740000000';
