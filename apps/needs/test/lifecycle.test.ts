@@ -104,6 +104,20 @@ describe('need lifecycle over HTTP, with partners events as the source of compan
     expect(refused.status).toBe(422);
   });
 
+  it('concurrent submissions share group commits: every one is stored once with exactly one event', async () => {
+    const token = await h.token('company', company);
+    const created = await Promise.all(Array.from({ length: 60 }, (_, index) => createNeed(h, token, forkliftNeed({ submit: true, description: `Parallel ${index}` }))));
+    const ids = new Set(created.map((need) => need.id));
+    expect(ids.size).toBe(60);
+    const events = await eventually(async () => {
+      const submitted = (await h.streamEvents()).filter((event) => event.type === 'needs.need.submitted.v1' && ids.has(event.subject ?? ''));
+      if (submitted.length < 60) throw new Error(`${submitted.length} events`);
+      return submitted;
+    });
+    expect(new Set(events.map((event) => event.subject)).size).toBe(60);
+    expect(events).toHaveLength(60);
+  });
+
   it('drafts can be deleted, published needs cannot', async () => {
     const token = await h.token('company', company);
     const draft = await createNeed(h, token, forkliftNeed());
