@@ -3,15 +3,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendToOutbox } from '@bildungsraum/persistence';
 import { runWithCause } from '@bildungsraum/platform';
 import { referenceDataDirectory } from '@bildungsraum/reference-data';
-import { CATALOGUE_SCHEMA, createCatalogueDataSource } from '../db/catalogue-data-source';
+import { createCatalogueDataSource } from '../db/catalogue-data-source';
 import { DomainError } from '../shared/domain/domain-error';
-import { saveAndEmit } from '../offers/commands/offer-commands.service';
-import { Offer } from '../offers/domain/offer';
 import { offerRepository } from '../offers/infra/offer.repository';
-import { resolveVenues } from '../offers/infra/venue-resolver';
+import { createPublishedOffer } from '../offers/infra/create-published-offer';
 import { DEMO_OFFERS, DEMO_PROVIDER_NAMES, DemoOffer, DemoProviderKey } from './demo-offers';
 import { kursnetDemoOffers } from './kursnet-sample';
 
@@ -85,18 +82,13 @@ async function createOne(manager: EntityManager, demo: DemoOffer, provider: { id
     maxParticipants: date.max,
     seatsTaken: date.taken ?? 0,
   }));
-  const dates = await resolveVenues(manager, requested, (index) => `${demo.key}.dates.${index}.venue.postalCode`);
   const { title, description = '', skills = [], hours, formats, language = 'de', targetGroups = [], accessibility = [], priceCents = 0, azavApproved = false, ...optional } = demo.offer;
-  const offer = Offer.draft({
+  await createPublishedOffer(manager, {
     id,
-    providerId: provider.id,
-    providerName: provider.name,
+    provider,
     content: { title, description, skills, hours, formats, language, targetGroups, accessibility, priceCents, azavApproved, ...optional },
-    dates,
+    dates: requested,
   });
-  offer.publish(true);
-  const { events } = await saveAndEmit(manager, offer);
-  await appendToOutbox(manager, CATALOGUE_SCHEMA, events);
   return true;
 }
 

@@ -47,8 +47,24 @@ export function programmesForCourseFacts(programmes: readonly FundingProgramme[]
   return [...ids].sort();
 }
 
+/** Active programmes, re-read at most every few seconds: every published offer's save asks for them. */
+let cached: { at: number; programmes: FundingProgramme[] } | undefined;
+const CACHE_MS = 5_000;
+
+async function activeProgrammes(manager: EntityManager): Promise<FundingProgramme[]> {
+  if (!cached || Date.now() - cached.at > CACHE_MS) {
+    cached = { at: Date.now(), programmes: (await programmeRecords.all(manager, { activeOnly: true })).map((record) => record.programme) };
+  }
+  return cached.programmes;
+}
+
+/** Forget the cached programmes (after an operator's change in this process). */
+export const forgetProgrammes = (): void => {
+  cached = undefined;
+};
+
 export async function programmesForCourse(manager: EntityManager, state: OfferState): Promise<string[]> {
-  const programmes = (await programmeRecords.all(manager, { activeOnly: true })).map((record) => record.programme);
+  const programmes = await activeProgrammes(manager);
   if (!programmes.length) return [];
   const provider = await providerDirectory.find(manager, state.providerId);
   return programmesForCourseFacts(programmes, courseFacts(state, provider?.azavApproved ?? false));

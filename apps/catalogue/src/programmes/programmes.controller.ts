@@ -6,6 +6,7 @@ import { currentCause, OptionalPrincipal, Principal, Public, Roles } from '@bild
 import { conflict, DomainError, invalid } from '../shared/domain/domain-error';
 import { CatalogueStore } from '../shared/infra/catalogue-store';
 import { notFound } from '../shared/infra/domain-error.interceptor';
+import { forgetProgrammes } from './programme-course-match';
 import { ProgrammeRequest } from './programme.requests';
 import { programmeEvent, ProgrammeRecord, programmeRecords, programmeSnapshot } from './programme-records';
 
@@ -41,6 +42,7 @@ export class ProgrammesController {
       if (await programmeRecords.find(manager, programme.id)) throw conflict('programme.exists', `Programm ${programme.id} gibt es schon / programme exists`);
       const record: ProgrammeRecord = { id: programme.id, version: 1, status: body.status ?? 'active', scope: body.scope ?? 'regional', seeded: false, programme };
       await programmeRecords.save(manager, record);
+      forgetProgrammes();
       return { result: programmeSnapshot(record), events: [programmeEvent(record, currentCause())] };
     });
   }
@@ -58,6 +60,7 @@ export class ProgrammesController {
       if (JSON.stringify(next) === JSON.stringify(current)) return { result: programmeSnapshot(current), events: [] };
       const record = { ...next, version: current.version + 1 };
       await programmeRecords.save(manager, record);
+      forgetProgrammes();
       return { result: programmeSnapshot(record), events: [programmeEvent(record, currentCause())] };
     });
   }

@@ -52,14 +52,7 @@ const WORD_SIMILARITY = 0.6;
  * (one statement), then the search statement. Both the API and the benchmark's direct run use it.
  */
 export async function runSearch(db: SqlRunner, criteria: SearchCriteria, skillLookup?: SkillLookup): Promise<SearchResult> {
-  const words = criteria.text ? searchWords(criteria.text) : [];
-  let tsQuery: string | undefined;
-  let skillUris: string[] = [];
-  if (words.length) {
-    const similar = await similarWords(db, words);
-    tsQuery = tsQueryText(words, similar);
-    skillUris = skillLookup && criteria.text ? await skillLookup(db, criteria.text) : [];
-  }
+  const { tsQuery, skillUris } = criteria.text ? await expand(db, criteria.text, skillLookup) : { tsQuery: undefined, skillUris: [] };
   const statement = searchStatement(criteria, tsQuery, skillUris);
   const [row] = rowsOf(await db.query(statement.sql, statement.params));
   const raw = (row?.items ?? []) as Array<Record<string, unknown>>;
@@ -72,6 +65,32 @@ export async function runSearch(db: SqlRunner, criteria: SearchCriteria, skillLo
     ...(facets ? { facets } : {}),
     ...(raw.length > criteria.limit && last ? { nextCursor: encodeCursor(last[statement.sortKey] as string | number, String(last.date_id)) } : {}),
   };
+}
+
+interface Expansion {
+  tsQuery?: string;
+  skillUris: string[];
+}
+
+/**
+ * What the words of a search expand to (typos, compounds, taxonomy) depends on the lexicon and
+ * the taxonomy, which change slowly: kept a minute per text, so repeated searches skip two round trips.
+ */
+const expansions = new Map<string, { at: number; expansion: Expansion }>();
+const EXPANSION_TTL_MS = 60_000;
+const MAX_EXPANSIONS = 5_000;
+
+async function expand(db: SqlRunner, text: string, skillLookup?: SkillLookup): Promise<Expansion> {
+  const key = text.trim().toLowerCase();
+  const hit = expansions.get(key);
+  if (hit && Date.now() - hit.at < EXPANSION_TTL_MS) return hit.expansion;
+  const words = searchWords(text);
+  const expansion: Expansion = words.length
+    ? { tsQuery: tsQueryText(words, await similarWords(db, words)), skillUris: skillLookup ? await skillLookup(db, text) : [] }
+    : { skillUris: [] };
+  if (expansions.size >= MAX_EXPANSIONS) expansions.clear();
+  expansions.set(key, { at: Date.now(), expansion });
+  return expansion;
 }
 
 /**
@@ -100,19 +119,11 @@ async function similarWords(db: SqlRunner, words: string[]): Promise<Map<string,
 /** Skill URIs whose labels contain the query words (taxonomy expansion); injected when a taxonomy is there. */
 export type SkillLookup = (db: SqlRunner, text: string) => Promise<string[]>;
 
-const FACETS = ['format', 'schedule', 'language', 'dqr_level', 'target_group', 'azav', 'online'] as const;
+const FACET_NAMES = ['format', 'schedule', 'language', 'dqrLevel', 'targetGroup', 'azav', 'online'] as const;
 
 function facetsOf(row: Record<string, unknown>): Record<string, Record<string, number>> {
-  const names: Record<(typeof FACETS)[number], string> = {
-    format: 'format',
-    schedule: 'schedule',
-    language: 'language',
-    dqr_level: 'dqrLevel',
-    target_group: 'targetGroup',
-    azav: 'azav',
-    online: 'online',
-  };
-  return Object.fromEntries(FACETS.map((facet) => [names[facet], (row[facet] ?? {}) as Record<string, number>]));
+  const found = (row.facets ?? {}) as Record<string, Record<string, number>>;
+  return Object.fromEntries(FACET_NAMES.map((name) => [name, found[name] ?? {}]));
 }
 
 function toHit(row: Record<string, unknown>): SearchHit {

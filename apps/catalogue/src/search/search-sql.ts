@@ -48,11 +48,22 @@ export function searchStatement(criteria: SearchCriteria, tsQuery: string | unde
     ? `WHERE (${sort.key} ${sort.direction === 'DESC' ? '<' : '>'} ${p(criteria.after.value, `::${sort.cast}`)} OR (${sort.key} = ${p(criteria.after.value, `::${sort.cast}`)} AND date_id > ${p(criteria.after.id, '::uuid')}))`
     : '';
   const distance = point ? `public.ST_Distance(d.location, ${point}) / 1000` : 'NULL::float8';
-  const facet = (column: string, alias: string, array = false) =>
-    `(SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT ${array ? `unnest(${column})` : column}::text AS k, count(*) AS n FROM hits WHERE ${column} IS NOT NULL GROUP BY 1) f) AS ${alias}`;
+  // All facets in one pass over the hits: (facet, value) pairs zipped by unnest, one hash aggregate.
   const facets = criteria.facets
-    ? [facet('formats', 'format', true), facet('schedule', 'schedule'), facet('language', 'language'), facet('dqr_level', 'dqr_level'), facet('target_groups', 'target_group', true), facet('azav_approved', 'azav'), facet('online', 'online')].join(',\n')
-    : `NULL AS format`;
+    ? `(SELECT coalesce(json_object_agg(facet, counts), '{}') FROM (
+        SELECT facet, json_object_agg(k, n) AS counts FROM (
+          SELECT f.facet, f.k, count(*) AS n
+          FROM hits, unnest(
+            ARRAY['schedule', 'language', 'dqrLevel', 'azav', 'online']
+              || array_fill('format'::text, ARRAY[cardinality(hits.formats)])
+              || array_fill('targetGroup'::text, ARRAY[cardinality(hits.target_groups)]),
+            ARRAY[hits.schedule, hits.language, hits.dqr_level::text, hits.azav_approved::text, hits.online::text] || hits.formats || hits.target_groups
+          ) AS f(facet, k)
+          WHERE f.k IS NOT NULL
+          GROUP BY 1, 2
+        ) c GROUP BY facet
+      ) x) AS facets`
+    : 'NULL::json AS facets';
   const sql = `
     WITH hits AS MATERIALIZED (
       SELECT d.date_id, d.offer_id, d.provider_id, d.provider_name, d.title, d.start_date, d.end_date, d.schedule, d.online,

@@ -13,8 +13,8 @@ export async function skillsMatchingWords(db: SqlRunner, text: string): Promise<
     .slice(0, 4);
   if (!words.length) return [];
   const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
-  const rows = rowsOf(
-    await db.query(`SELECT DISTINCT concept FROM ref_taxonomy_label WHERE kind = 'skill' AND search LIKE ALL($1::text[]) LIMIT 50`, [patterns]),
-  );
+  // One LIKE per word (not LIKE ALL over an array): only those can use the trigram index.
+  const conditions = patterns.map((_pattern, index) => `search LIKE $${index + 1}`).join(' AND ');
+  const rows = rowsOf(await db.query(`SELECT DISTINCT concept FROM ref_taxonomy_label WHERE kind = 'skill' AND ${conditions} LIMIT 50`, patterns));
   return rows.map((row) => String(row.concept));
 }

@@ -76,6 +76,8 @@ export async function refreshSearchRows(manager: EntityManager, state: OfferStat
     `INSERT INTO search_term (word)
      SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple', fold($1)))) AS w
      WHERE length(w) BETWEEN 3 AND 40 AND w ~ '^[a-z]'
+       -- Known words are skipped without a lock: concurrent writers only wait on words new to both.
+       AND NOT EXISTS (SELECT 1 FROM search_term t WHERE t.word = w)
      ORDER BY w -- one lock order for concurrent writers (no deadlock between two imports)
      ON CONFLICT DO NOTHING`,
     [`${state.title} ${extras.skillLabels.join(' ')}`],

@@ -4,6 +4,9 @@ import { CATALOGUE_SCHEMA } from '../../db/catalogue-data-source';
 import { FieldFault, invalid } from '../../shared/domain/domain-error';
 import { Venue } from '../domain/offer-model';
 
+const places = new Map<string, Awaited<ReturnType<PostalCodeDirectory['lookup']>>>();
+const MAX_CACHED = 20_000;
+
 export interface VenueInput {
   name?: string;
   street?: string;
@@ -23,6 +26,14 @@ export async function resolveVenues<T extends { venue?: VenueInput }>(
   fieldOf: (index: number) => string,
 ): Promise<Array<Omit<T, 'venue'> & { venue?: Venue }>> {
   const directory = new PostalCodeDirectory(manager, CATALOGUE_SCHEMA);
+  const lookup = async (postalCode: string) => {
+    // Reference data changes only on a re-import (a restart); bulk imports ask for the same codes often.
+    if (!places.has(postalCode)) {
+      if (places.size >= MAX_CACHED) places.clear();
+      places.set(postalCode, await directory.lookup(postalCode));
+    }
+    return places.get(postalCode);
+  };
   const faults: FieldFault[] = [];
   const resolved: Array<Omit<T, 'venue'> & { venue?: Venue }> = [];
   for (const [index, date] of dates.entries()) {
@@ -31,7 +42,7 @@ export async function resolveVenues<T extends { venue?: VenueInput }>(
       resolved.push(rest);
       continue;
     }
-    const place = await directory.lookup(venue.postalCode);
+    const place = await lookup(venue.postalCode);
     if (!place) {
       faults.push({ field: fieldOf(index), in: 'body', detail: `Unbekannte Postleitzahl / unknown postal code ${venue.postalCode}` });
       continue;

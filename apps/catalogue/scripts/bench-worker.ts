@@ -1,0 +1,125 @@
+/**
+ * Worker of bench/catalogue-search (a bench may not import an app, so it runs this script):
+ *
+ *   load <offers.jsonl> <providers> <concurrency>  bulk import through the domain rules, venue
+ *                                                   resolution, search rows and the outbox
+ *   sql <queries.json> <concurrency>                the search statements the API runs, straight
+ *                                                   on a pg pool (no HTTP, no Nest)
+ *
+ * Prints one JSON line with its figures.
+ */
+import 'reflect-metadata';
+import { createReadStream, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { Pool } from 'pg';
+import { createCatalogueDataSource } from '../src/db/catalogue-data-source';
+import { DomainError } from '../src/shared/domain/domain-error';
+import { createPublishedOffer, PublishedOfferInput } from '../src/offers/infra/create-published-offer';
+import { OfferContent } from '../src/offers/domain/offer-model';
+import { SearchCriteria } from '../src/search/search-criteria';
+import { runSearch } from '../src/search/search-engine';
+import { skillsMatchingWords } from '../src/skills/skill-search';
+import { benchProviderId, BenchQuery } from './bench-query';
+
+const databaseUrl = process.env.DATABASE_URL ?? '';
+
+async function load(file: string, providers: number, concurrency: number): Promise<void> {
+  const dataSource = await createCatalogueDataSource(databaseUrl, { poolSize: concurrency + 2 }).initialize();
+  for (let index = 0; index < providers; index += 1) {
+    await dataSource.query(`INSERT INTO provider_view (id, version, kind, name, status, azav_approved) VALUES ($1, 1, 'provider', $2, 'verified', true) ON CONFLICT (id) DO NOTHING`, [benchProviderId(index), `Bildungsträger ${index + 1}`]);
+  }
+  const lines = createInterface({ input: createReadStream(file) });
+  const queue: string[] = [];
+  let imported = 0;
+  let dates = 0;
+  let refused = 0;
+  let counter = 0;
+  const started = performance.now();
+  const worker = async (line: string) => {
+    const generated = JSON.parse(line) as { provider: number; content: OfferContent; dates: PublishedOfferInput['dates'] };
+    const serial = String(counter++).padStart(12, '0');
+    const id = `00000000-0000-4000-8000-${serial}`;
+    const input: PublishedOfferInput = {
+      id,
+      provider: { id: benchProviderId(generated.provider), name: `Bildungsträger ${generated.provider + 1}` },
+      content: generated.content,
+      dates: generated.dates.map((date, index) => ({ ...date, id: `d000000${index}-0000-4000-8000-${serial}` })),
+    };
+    try {
+      await dataSource.transaction((manager) => createPublishedOffer(manager, input));
+      imported += 1;
+      dates += input.dates.length;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      refused += 1;
+    }
+  };
+  const running = new Set<Promise<void>>();
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    queue.push(line);
+    while (queue.length && running.size < concurrency) {
+      const task = worker(queue.shift() as string).finally(() => running.delete(task));
+      running.add(task);
+    }
+    if (running.size >= concurrency) await Promise.race(running);
+  }
+  await Promise.all(running);
+  const seconds = (performance.now() - started) / 1000;
+  await dataSource.query('ANALYZE');
+  await dataSource.destroy();
+  process.stdout.write(`${JSON.stringify({ imported, dates, refused, seconds, perSecond: imported / seconds })}\n`);
+}
+
+export function criteriaOf(query: BenchQuery, today: string): SearchCriteria {
+  return {
+    ...(query.q ? { text: query.q } : {}),
+    point: { lat: query.lat, lon: query.lon },
+    radiusKm: query.radiusKm,
+    ...(query.format ? { formats: [query.format] } : {}),
+    ...(query.freeSeats ? { freeSeats: query.freeSeats } : {}),
+    ...(query.maxPriceCents ? { maxPriceCents: query.maxPriceCents } : {}),
+    ...(query.azav !== undefined ? { azav: query.azav } : {}),
+    ...(query.dqrLevel ? { dqrLevel: query.dqrLevel } : {}),
+    ...(query.from ? { from: query.from, to: query.to } : {}),
+    sort: query.sort,
+    limit: query.limit,
+    facets: query.facets,
+    today,
+  };
+}
+
+async function sql(file: string, concurrency: number): Promise<void> {
+  const queries = JSON.parse(readFileSync(file, 'utf8')) as BenchQuery[];
+  const pool = new Pool({ connectionString: databaseUrl, max: concurrency, options: '-c search_path=catalogue,public' });
+  const today = new Date().toISOString().slice(0, 10);
+  const latencies: number[] = [];
+  let next = 0;
+  const run = async (warmup: boolean) => {
+    const list = warmup ? queries.slice(0, Math.min(200, queries.length)) : queries;
+    next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < list.length) {
+          const query = list[next++] as BenchQuery;
+          const started = performance.now();
+          await runSearch(pool, criteriaOf(query, today), skillsMatchingWords);
+          if (!warmup) latencies.push(performance.now() - started);
+        }
+      }),
+    );
+  };
+  await run(true);
+  const started = performance.now();
+  await run(false);
+  const seconds = (performance.now() - started) / 1000;
+  await pool.end();
+  process.stdout.write(`${JSON.stringify({ latencies, seconds })}\n`);
+}
+
+const [mode, file = '', a = '', b = ''] = process.argv.slice(2);
+(mode === 'load' ? load(file, Number(a), Number(b)) : mode === 'sql' ? sql(file, Number(a)) : Promise.reject(new Error(`unknown mode ${mode}`))).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

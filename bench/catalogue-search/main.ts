@@ -1,0 +1,116 @@
+/**
+ * Catalogue search benchmark: generates realistic offers (German titles and descriptions across
+ * the domains of DOMAIN.md, real postal codes from the shared reference data), bulk-loads them
+ * through the catalogue's domain rules, then runs a mix of searches (text + radius + filters +
+ * facets) at 20 concurrent clients through the HTTP API and the same statements straight on a
+ * pg pool, in one run.
+ *
+ *   node -r @swc-node/register bench/catalogue-search/main.ts   (npm run bench -- catalogue-search)
+ *
+ * BENCH_OFFERS (100000), BENCH_DATES_PER_OFFER (3), BENCH_QUERIES (4000), BENCH_CONCURRENCY (20),
+ * BENCH_IMPORT_CONCURRENCY (6). Prints a summary and, as its very last line, one JSON object.
+ */
+import 'reflect-metadata';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { referenceDataDirectory } from '@bildungsraum/reference-data';
+import { provisionTestInfrastructure } from '@bildungsraum/testing';
+import { machine, percentile, round } from '../outbox/stats';
+import { generateOffer, loadPlaces, random } from './generator';
+import { queryMix, queryString } from './queries';
+import { httpLoad, runScript, startService } from './service';
+
+const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
+const DATES_PER_OFFER = Number(process.env.BENCH_DATES_PER_OFFER ?? 3);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 4_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const IMPORT_CONCURRENCY = Number(process.env.BENCH_IMPORT_CONCURRENCY ?? 6);
+const PROVIDERS = Math.max(1, Math.round(OFFERS / 50));
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+async function writeOffers(file: string, places: ReturnType<typeof loadPlaces>): Promise<number> {
+  const started = performance.now();
+  const next = random(20261121);
+  const out = createWriteStream(file);
+  for (let index = 0; index < OFFERS; index += 1) {
+    if (!out.write(`${JSON.stringify(generateOffer(next, places, PROVIDERS, DATES_PER_OFFER))}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  return (performance.now() - started) / 1000;
+}
+
+const summary = (latencies: number[]) => ({ p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), count: latencies.length });
+
+async function main(): Promise<void> {
+  const referenceDir = referenceDataDirectory();
+  const infra = await provisionTestInfrastructure('benchcatalogue');
+  const work = mkdtempSync(join(tmpdir(), 'catalogue-bench-'));
+  const env = { ...process.env, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl, BILDUNGSRAUM_SUBJECT_PREFIX: infra.subjectPrefix };
+  try {
+    console.log(`Katalogsuche / catalogue search benchmark — ${machine()}`);
+    const migrate = performance.now();
+    await runScript('apps/catalogue/src/migrate.ts', [], env);
+    console.log(`migrate + reference data + ESCO/KldB: ${round((performance.now() - migrate) / 1000, 1)} s`);
+
+    const places = loadPlaces(referenceDir);
+    const offersFile = join(work, 'offers.jsonl');
+    const generated = await writeOffers(offersFile, places);
+    console.log(`generated ${OFFERS} offers × ${DATES_PER_OFFER} dates at ${places.length} real postal codes in ${round(generated, 1)} s`);
+
+    const load = JSON.parse(await runScript('apps/catalogue/scripts/bench-worker.ts', ['load', offersFile, String(PROVIDERS), String(IMPORT_CONCURRENCY)], env)) as { imported: number; dates: number; refused: number; seconds: number; perSecond: number };
+    console.log(`import: ${load.imported} offers (${load.dates} dates, ${load.refused} refused: all dates past) in ${round(load.seconds, 1)} s = ${round(load.perSecond, 0)} offers/s (${IMPORT_CONCURRENCY} writers; domain rules, venue look-up, search rows, outbox event)`);
+
+    const queries = queryMix(random(42), places, QUERIES);
+    const queriesFile = join(work, 'queries.json');
+    writeFileSync(queriesFile, JSON.stringify(queries));
+    const paths = queries.map((query) => `/search?${queryString(query)}`);
+
+    const port = await freePort();
+    const service = await startService({ ...env, OUTBOX_RELAY_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(CONCURRENCY) }, port);
+    let api: Awaited<ReturnType<typeof httpLoad>>;
+    try {
+      await httpLoad(port, paths.slice(0, 200), CONCURRENCY); // warm-up: JIT, pool, caches
+      api = await httpLoad(port, paths, CONCURRENCY);
+    } finally {
+      await service.stop();
+    }
+    const sql = JSON.parse(await runScript('apps/catalogue/scripts/bench-worker.ts', ['sql', queriesFile, String(CONCURRENCY)], env)) as { latencies: number[]; seconds: number };
+
+    const apiStats = summary(api.latencies);
+    const sqlStats = summary(sql.latencies);
+    console.log(`queries: ${QUERIES} (85 % with words, radius 10–100 km around real postal codes, filters, 3 sort orders, facets), ${CONCURRENCY} concurrent clients`);
+    console.log(`  API (HTTP, Nest, JSON): p50 ${apiStats.p50} ms, p95 ${apiStats.p95} ms, p99 ${apiStats.p99} ms, ${round(api.latencies.length / api.seconds, 0)} req/s, ${api.failed} failed`);
+    console.log(`  SQL direct (same statements, pg pool): p50 ${sqlStats.p50} ms, p95 ${sqlStats.p95} ms, p99 ${sqlStats.p99} ms, ${round(sql.latencies.length / sql.seconds, 0)} q/s`);
+    console.log(`  target p95 ≤ 30 ms: ${apiStats.p95 <= 30 ? 'met' : 'NOT met'}; API/SQL p95 ratio ${round(apiStats.p95 / sqlStats.p95)} (target ≤ 1.5)`);
+    console.log(
+      JSON.stringify({
+        bench: 'catalogue-search',
+        offers: load.imported,
+        import_per_s: round(load.perSecond, 1),
+        api_p50_ms: apiStats.p50,
+        api_p95_ms: apiStats.p95,
+        sql_p95_ms: sqlStats.p95,
+        api_to_sql_ratio: round(apiStats.p95 / sqlStats.p95),
+      }),
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    await infra.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
