@@ -28,5 +28,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   setupFiles: [resolve(root, 'tools/jest/setup-reflect.js')],
+  reporters: ['default', resolve(root, 'tools/jest/summary-reporter.js')],
   testTimeout: 60_000,
 };

@@ -7,6 +7,9 @@
 // Extra arguments go to nx (`npm test -- --projects=partners`); `--no-bail` runs every task even
 // after a failure, for a full list of what is broken. The nx step is bounded by
 // TEST_TIMEOUT_MINUTES (default 15), so a hanging test fails CI instead of stalling it.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureInfrastructure, exitOnInfrastructureError } from './lib/infra.mjs';
 import { bin, formatDuration, runStep, stopwatch } from './lib/steps.mjs';
 import { validateCompose } from './lib/validate-compose.mjs';
@@ -16,6 +19,8 @@ const log = (line) => console.error(`[test] ${line}`);
 const args = process.argv.slice(2);
 const bail = !args.includes('--no-bail');
 const nxArgs = args.filter((arg) => arg !== '--no-bail');
+// Every Jest run writes its totals here (tools/jest/summary-reporter.js); summed at the end.
+const resultsDir = mkdtempSync(join(tmpdir(), 'bildungsraum-tests-'));
 
 async function main() {
   const clock = stopwatch();
@@ -38,6 +43,7 @@ async function main() {
     NX_DAEMON: 'false',
     NX_NO_CLOUD: 'true',
     NX_TUI: 'false',
+    BILDUNGSRAUM_TEST_RESULTS_DIR: resultsDir,
     FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0'),
   };
   const nx = ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static', ...(bail ? ['--nxBail'] : []), ...nxArgs];
@@ -61,7 +67,20 @@ function finish(code, phases, clock) {
   const lines = phases.map(([name, ms]) => `  ${name.padEnd(28)} ${formatDuration(ms)}`);
   const verdict = code === 0 ? '✔ npm test: bestanden / passed' : `✖ npm test: fehlgeschlagen / FAILED (exit ${code})`;
   console.error(`\n${verdict} in ${formatDuration(clock.total())}\n${lines.join('\n')}\n`);
+  const totals = testTotals();
+  // One plain closing line with the counts of every Jest run of every project.
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  rmSync(resultsDir, { recursive: true, force: true });
   process.exitCode = code === 0 ? 0 : 1;
+}
+
+function testTotals() {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of readdirSync(resultsDir)) {
+    const run = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+    for (const key of Object.keys(totals)) totals[key] += run[key];
+  }
+  return totals;
 }
 
 main().catch(exitOnInfrastructureError);

@@ -3,6 +3,7 @@ import { ReferenceDataFiles } from '../files/reference-data-directory';
 import { loadReferenceSet } from '../model/load-reference-set';
 import { ReferenceSet } from '../model/reference-set';
 import { SourceReport } from '../parse/source-report';
+import { inTransaction } from './in-transaction';
 import { ConnectionSource, hasGeometryColumns, postgisSchema, quoteSchema, SqlExecutor } from './sql-executor';
 import { upsertDistricts, upsertPostalCodes } from './upsert-reference-set';
 
@@ -68,27 +69,4 @@ export async function writeReferenceSet(executor: SqlExecutor, schema: string, s
   ]);
   await executor.query(`DELETE FROM ${s}.ref_district WHERE key <> ALL($1::text[])`, [set.districts.map((district) => district.key)]);
   return gis !== undefined;
-}
-
-async function inTransaction<T>(target: ImportTarget, work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
-  if ('createQueryRunner' in target) {
-    const runner = target.createQueryRunner();
-    await runner.connect();
-    try {
-      return await inTransaction(runner, work);
-    } finally {
-      await runner.release();
-    }
-  }
-  // A migration's QueryRunner is already inside a transaction: join it rather than commit it early.
-  if ((target as { isTransactionActive?: boolean }).isTransactionActive) return work(target);
-  await target.query('BEGIN');
-  try {
-    const result = await work(target);
-    await target.query('COMMIT');
-    return result;
-  } catch (error) {
-    await target.query('ROLLBACK');
-    throw error;
-  }
 }

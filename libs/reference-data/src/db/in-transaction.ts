@@ -1,9 +1,8 @@
-import { ConnectionSource, SqlExecutor } from '../../db/sql-executor';
+import { ConnectionSource, SqlExecutor } from './sql-executor';
 
 /**
  * Runs work in one transaction on a single connection: a DataSource lends one; a QueryRunner
  * already inside a transaction (a migration) is joined instead of committed early.
- * (import-reference-data.ts has the same logic privately; one of them should export it.)
  */
 export async function inTransaction<T>(target: SqlExecutor | ConnectionSource, work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
   if ('createQueryRunner' in target) {

@@ -8,7 +8,7 @@ import { SourceReport } from '../../parse/source-report';
 import { findTaxonomyFiles, TaxonomyFiles } from '../files/taxonomy-files';
 import { loadTaxonomySet } from '../model/load-taxonomy-set';
 import { TaxonomySet } from '../model/taxonomy-set';
-import { inTransaction } from './in-transaction';
+import { inTransaction } from '../../db/in-transaction';
 import { writeTaxonomyTables } from './write-taxonomy';
 
 /**
