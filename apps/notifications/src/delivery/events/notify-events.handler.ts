@@ -1,0 +1,48 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { CloudEvent, EVENT_CATALOG, NetworkSnapshotV1, PartnerSnapshotV1 } from '@bildungsraum/contracts';
+import { JetStreamEventContext } from '@bildungsraum/messaging';
+import { processOnce } from '@bildungsraum/persistence';
+import { NOTIFICATIONS_DATA_SOURCE, NOTIFICATIONS_SCHEMA } from '../../db/notifications-data-source';
+import { directory } from '../../recipients/infra/directory.repository';
+import { recordDeliveries } from '../infra/record-deliveries';
+
+/** Durable consumers `notifications_<STREAM>`, inbox rows with consumer `notifications`. */
+export const NOTIFICATIONS_CONSUMER = 'notifications';
+
+const PARTNER_TYPES = EVENT_CATALOG.filter((d) => d.service === 'partners' && d.aggregate === 'partner').map((d) => d.type);
+const NETWORK_TYPES = EVENT_CATALOG.filter((d) => d.service === 'partners' && d.aggregate === 'network').map((d) => d.type);
+/** Everything else any organisation may subscribe to; our own delivery events are not re-notified. */
+const OTHER_TYPES = EVENT_CATALOG.filter((d) => d.service !== 'partners' && d.service !== 'notifications').map((d) => d.type);
+
+/**
+ * Each event, once (processOnce inbox): partners.* first update the read model of recipients,
+ * then every event records its due deliveries and inbox items in the same transaction.
+ */
+@Controller()
+export class NotifyEventsHandler {
+  constructor(@Inject(NOTIFICATIONS_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @EventPattern(PARTNER_TYPES)
+  partner(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.handle(ctx, (manager) => directory.upsertPartner(manager, data));
+  }
+
+  @EventPattern(NETWORK_TYPES)
+  network(@Payload() data: NetworkSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.handle(ctx, (manager) => directory.upsertNetwork(manager, data));
+  }
+
+  @EventPattern(OTHER_TYPES)
+  other(@Payload() _data: unknown, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    return this.handle(ctx);
+  }
+
+  private async handle(ctx: JetStreamEventContext, before?: (manager: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
+    await processOnce(this.dataSource, NOTIFICATIONS_SCHEMA, NOTIFICATIONS_CONSUMER, ctx.event, async (manager) => {
+      if (before) await before(manager);
+      await recordDeliveries(manager, ctx.event as CloudEvent<Record<string, unknown>>);
+    });
+  }
+}

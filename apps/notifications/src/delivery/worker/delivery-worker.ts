@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { NOTIFICATIONS_DATA_SOURCE } from '../../db/notifications-data-source';
+import { NotificationsConfig } from '../../notifications.config';
+import { parseSchedule } from '../domain/retry-policy';
+import { claimDue, loadChannels, settle } from '../infra/delivery-store';
+import { DELIVERY_NOTIFY_CHANNEL } from '../infra/record-deliveries';
+import { EmailSender } from './email-sender';
+import { sendDelivery, SendSettings } from './send-delivery';
+
+/**
+ * Sends what the consumer recorded. Claims due rows (SKIP LOCKED: replicas share the work),
+ * sends the batch concurrently, settles all outcomes in one transaction. Woken by NOTIFY at
+ * commit; polls as a fallback (and for retries that fall due).
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DeliveryWorker');
+  private running = false;
+  private loop?: Promise<void>;
+  private listener?: Client;
+  private wake?: () => void;
+  /** A NOTIFY that came while a batch ran: go again instead of sleeping. */
+  private notified = false;
+  private readonly email: EmailSender;
+  private readonly settings: SendSettings;
+
+  constructor(
+    @Inject(NOTIFICATIONS_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly config: NotificationsConfig,
+  ) {
+    this.email = new EmailSender(config.SMTP_URL, config.MAIL_FROM);
+    this.settings = {
+      webhook: { allowPrivateAddresses: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxResponseBytes: config.WEBHOOK_MAX_RESPONSE_BYTES },
+      schedule: parseSchedule(config.DELIVERY_RETRY_SCHEDULE_MS),
+      disableAfterMs: config.ENDPOINT_DISABLE_AFTER_MS,
+      mailDomain: 'notifications.bildungsraum.invalid',
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.DELIVERY_WORKER_ENABLED) return;
+    this.running = true;
+    this.listener = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'notifications-worker-listen' });
+    await this.listener.connect();
+    this.listener.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    this.listener.on('error', (error) => this.logger.warn(`listener: ${error.message}`));
+    await this.listener.query(`LISTEN ${DELIVERY_NOTIFY_CHANNEL}`);
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.email.close();
+  }
+
+  /** One batch; returns how many rows it handled. Exposed for tests and the benchmark. */
+  async runBatch(): Promise<number> {
+    const claimed = await claimDue(this.dataSource, this.config.DELIVERY_BATCH_SIZE, this.config.DELIVERY_LEASE_MS);
+    if (!claimed.length) return 0;
+    const channels = await loadChannels(this.dataSource, [...new Set(claimed.map((row) => row.channel_id))]);
+    const settled = await Promise.all(claimed.map((row) => sendDelivery(row, channels.get(row.channel_id), this.email, this.settings)));
+    await settle(this.dataSource, settled);
+    return claimed.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.runBatch();
+      } catch (error) {
+        this.logger.error(`delivery batch failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (handled > 0 || !this.running) continue;
+      if (this.notified) {
+        this.notified = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.config.DELIVERY_POLL_MS);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+      this.notified = false;
+    }
+  }
+}

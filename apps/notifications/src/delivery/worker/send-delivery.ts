@@ -1,0 +1,64 @@
+import { ChannelRow, ClaimedDelivery, Settled } from '../infra/delivery-store';
+import { AttemptResult, nextStep } from '../domain/retry-policy';
+import { signatureHeader } from '../../channels/domain/webhook-secret';
+import { messagesFor } from '../../templates/messages';
+import { renderEmail } from '../../templates/render-email';
+import { EmailSender } from './email-sender';
+import { postWebhook, WebhookSettings } from './webhook-sender';
+
+export interface SendSettings {
+  webhook: WebhookSettings;
+  schedule: readonly number[];
+  disableAfterMs: number;
+  mailDomain: string;
+}
+
+/** The Standard Webhooks body: `{ type, timestamp, data }`, data = the CloudEvent. */
+export function webhookBody(delivery: ClaimedDelivery): string {
+  return JSON.stringify({ type: delivery.event_type, timestamp: delivery.event.time, data: delivery.event });
+}
+
+/** Stable per delivery: a resend after a crash carries the same Message-ID. */
+export function messageIdOf(deliveryId: string, domain: string): string {
+  return `<${deliveryId}@${domain}>`;
+}
+
+export function validSecrets(channel: ChannelRow, now: Date): string[] {
+  const secrets = channel.secret ? [channel.secret] : [];
+  if (channel.previous_secret && channel.previous_secret_until && channel.previous_secret_until.getTime() > now.getTime()) secrets.push(channel.previous_secret);
+  return secrets;
+}
+
+/** Sends one claimed delivery over its channel and decides what follows. */
+export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRow | undefined, email: EmailSender, settings: SendSettings): Promise<Settled> {
+  const startedAt = new Date();
+  if (!channel || channel.status !== 'active') {
+    return { delivery, startedAt, latencyMs: 0, error: channel ? 'endpoint disabled' : 'channel erased', outcome: { kind: 'failed', reasonCode: channel ? 'endpoint_disabled' : 'channel_erased' } };
+  }
+  let result: AttemptResult;
+  if (channel.kind === 'webhook') {
+    const body = webhookBody(delivery);
+    const timestamp = Math.floor(Date.now() / 1000);
+    result = await postWebhook(
+      {
+        url: channel.address,
+        body,
+        headers: { 'webhook-id': delivery.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatureHeader(validSecrets(channel, startedAt), delivery.id, timestamp, body) },
+      },
+      settings.webhook,
+    );
+  } else {
+    const message = messagesFor(delivery.event_type, delivery.event.data)[delivery.language];
+    result = await email.send({ to: channel.address, messageId: messageIdOf(delivery.id, settings.mailDomain), email: renderEmail(message, delivery.language) });
+  }
+  const latencyMs = Date.now() - startedAt.getTime();
+  const outcome = nextStep(result, delivery.attempts, settings.schedule);
+  const statusCode = result.statusCode;
+  const error = result.kind === 'failure' ? result.error : result.kind === 'gone' ? 'HTTP 410 Gone' : undefined;
+  let disableChannel: string | undefined;
+  if (result.kind === 'gone') disableChannel = 'HTTP 410 Gone';
+  else if (result.kind === 'failure' && channel.failing_since && startedAt.getTime() - new Date(channel.failing_since).getTime() > settings.disableAfterMs) {
+    disableChannel = `failing since ${new Date(channel.failing_since).toISOString()}`;
+  }
+  return { delivery, startedAt, latencyMs, statusCode, error, outcome, disableChannel };
+}

@@ -1,0 +1,115 @@
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { jetstream } from '@nats-io/jetstream';
+import { MatchProposed, prefixedSubject, toHeaders } from '@bildungsraum/contracts';
+import { eventually } from '@bildungsraum/testing';
+import { MailCatcher } from '../scripts/mail-catcher';
+import { proposedMatch } from './support/match-fixture';
+import { NotificationsHarness, startNotifications } from './support/notifications-harness';
+import { WebhookReceiver } from './support/webhook-receiver';
+
+/**
+ * A company hears of its match over a webhook (Standard Webhooks, verified with the official
+ * library), by email (real SMTP server, parsed) and in the in-app inbox — exactly once, even
+ * when the event is delivered again or replayed.
+ */
+describe('notifications: recording and delivering', () => {
+  let h: NotificationsHarness;
+  const mail = new MailCatcher();
+  const receiver = new WebhookReceiver();
+
+  beforeAll(async () => {
+    await mail.start();
+    await receiver.start();
+    h = await startNotifications('notif-delivery', mail.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await h?.close();
+    await receiver.stop();
+    await mail.stop();
+  });
+
+  it('delivers a proposed match once per channel with signature, German email (text + HTML) and inbox item', async () => {
+    const company = await h.partner('company');
+    const token = await h.token('company', company);
+    const hook = await h.http().post(`/organisations/${company}/channels/webhooks`).set('authorization', `Bearer ${token}`).send({ url: receiver.url }).expect(201);
+    expect(hook.body.secret).toMatch(/^whsec_/);
+    receiver.secrets = [hook.body.secret];
+    await h.http().post(`/organisations/${company}/channels/email`).set('authorization', `Bearer ${token}`).send({ address: 'weiterbildung@metallbau-korbach.example' }).expect(201);
+
+    const match = proposedMatch(company);
+    const event = await h.publish(MatchProposed, match.id, match);
+
+    await eventually(() => receiver.received.length === 1 && mail.mails.length === 1);
+    const [delivery] = receiver.received;
+    expect(delivery.payload.type).toBe('matching.match.proposed.v1');
+    expect(delivery.payload.data.id).toBe(event.id);
+    expect(delivery.payload.data.data.companyId).toBe(company);
+    const [email] = mail.mails;
+    expect(email.to).toEqual(['weiterbildung@metallbau-korbach.example']);
+    expect(email.subject).toBe('[Bildungsraum] Passender Kurstermin für Ihren Bedarf');
+    expect(email.text).toContain('Deckt CNC-Fräsen ab');
+    expect(email.html).toContain('<h1>Passender Kurstermin für Ihren Bedarf</h1>');
+    expect(email.messageId).toMatch(/^<[0-9a-f-]{36}@notifications\.bildungsraum\.invalid>$/);
+
+    // The inbox holds the verification notice and the match, newest first.
+    const inbox = await h.http().get(`/organisations/${company}/inbox`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(inbox.body.map((item: { eventType: string }) => item.eventType)).toEqual(['matching.match.proposed.v1', 'partners.partner.verified.v1']);
+    expect(inbox.body[0].bodyDe).toContain('Passung: 87 %');
+    expect(inbox.body[0].bodyEn).toContain('Covers CNC milling');
+    await h.http().get(`/organisations/${company}/inbox/unread-count`).set('authorization', `Bearer ${token}`).expect(200, { unread: 2 });
+    await h.http().post(`/organisations/${company}/inbox/${inbox.body[0].id}/read`).set('authorization', `Bearer ${token}`).expect(204);
+    await h.http().get(`/organisations/${company}/inbox/unread-count`).set('authorization', `Bearer ${token}`).expect(200, { unread: 1 });
+    const unread = await h.http().get(`/organisations/${company}/inbox?unread=true`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(unread.body.map((item: { eventType: string }) => item.eventType)).toEqual(['partners.partner.verified.v1']);
+
+    // A replay of the same event (new Nats-Msg-Id, so JetStream does not drop it) sends nothing twice.
+    const { data, ...attributes } = event;
+    const replayHeaders = natsHeaders();
+    for (const [name, value] of Object.entries(toHeaders(attributes))) replayHeaders.set(name, value);
+    await jetstream(h.nats).publish(prefixedSubject(event.type, h.infra.subjectPrefix), JSON.stringify(data), { headers: replayHeaders, msgID: `${event.id}:replay` });
+    const later = await h.publish(MatchProposed, match.id, { ...match, version: 2 });
+    await eventually(() => receiver.received.length === 2 && mail.mails.length === 2);
+    expect(receiver.received.map((item) => item.payload.data.id)).toEqual([event.id, later.id]);
+    expect(receiver.distinctIds().size).toBe(2);
+
+    // Outcomes are logged and published.
+    const deliveries = await eventually(async () => {
+      const response = await h.http().get(`/organisations/${company}/deliveries?status=succeeded`).set('authorization', `Bearer ${token}`).expect(200);
+      if (response.body.length !== 4) throw new Error(`${response.body.length} of 4 deliveries succeeded`);
+      return response;
+    });
+    for (const row of deliveries.body) expect(row).toMatchObject({ status: 'succeeded', attempts: 1, attemptLog: [expect.objectContaining({ outcome: 'succeeded' })] });
+    const published = await eventually(async () => {
+      const events = await h.streamEvents();
+      if (events.length !== 4) throw new Error(`${events.length} of 4 outcome events`);
+      return events;
+    });
+    expect(published.map((e) => e.type)).toEqual(Array(4).fill('notifications.delivery.succeeded.v1'));
+    expect(JSON.stringify(published)).not.toContain('metallbau-korbach.example');
+  });
+
+  it('signs with old and new secret during a rotation, and redelivers with the same webhook-id', async () => {
+    const company = await h.partner('company');
+    const token = await h.token('company', company);
+    const hook = await h.http().post(`/organisations/${company}/channels/webhooks`).set('authorization', `Bearer ${token}`).send({ url: receiver.url, language: 'en' }).expect(201);
+    const rotated = await h.http().post(`/organisations/${company}/channels/${hook.body.id}/rotate-secret`).set('authorization', `Bearer ${token}`).expect(201);
+    expect(rotated.body.secret).not.toBe(hook.body.secret);
+    // A receiver still on the old secret verifies, and so does one already on the new one.
+    receiver.secrets = [hook.body.secret];
+    const before = receiver.received.length;
+    const match = proposedMatch(company);
+    await h.publish(MatchProposed, match.id, match);
+    await eventually(() => receiver.received.length === before + 1);
+    receiver.secrets = [rotated.body.secret];
+    const [row] = await eventually(async () => {
+      const rows = await h.query<{ id: string }>(`SELECT id FROM delivery WHERE partner_id = $1 AND status = 'succeeded'`, [company]);
+      if (!rows.length) throw new Error('not delivered yet');
+      return rows;
+    });
+    await h.http().post(`/organisations/${company}/deliveries/${row.id}/redeliver`).set('authorization', `Bearer ${token}`).expect(201);
+    await eventually(() => receiver.received.length === before + 2);
+    expect(receiver.received[before + 1].id).toBe(row.id);
+    expect(receiver.received[before].id).toBe(row.id);
+  });
+});
