@@ -102,9 +102,9 @@ async function main(): Promise<void> {
       p50_ms: round(percentile(steady.latencies, 50)),
       p99_ms: round(percentile(steady.latencies, 99)),
       offered_rate_per_s: RATE,
-      achieved_rate_per_s: round(steady.achievedPerSecond, 0),
       events_in_stream: eventsInStream,
       submitted,
+      achieved_rate_per_s: round(steady.achievedPerSecond, 0),
       failed_requests: failed,
       // Other work on the machine competes for the same 2 cores: read the figures with it.
       load_avg_1m_before: round(loadBefore),
