@@ -1,0 +1,12 @@
+import { DataSource } from 'typeorm';
+import { createServiceDataSource } from '@bildungsraum/persistence';
+import { MatchingInitial1763750000000 } from './migrations/1763750000000-matching-initial';
+
+/** The service's own Postgres schema (ARCHITECTURE.md §5). */
+export const MATCHING_SCHEMA = 'matching';
+export const MATCHING_MIGRATIONS = [MatchingInitial1763750000000];
+
+/** Plain SQL throughout (no ORM entities): read models and matches are rows with arrays and points. */
+export function createMatchingDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return createServiceDataSource({ url, schema: MATCHING_SCHEMA, entities: [], migrations: MATCHING_MIGRATIONS, applicationName: 'matching', ...options });
+}

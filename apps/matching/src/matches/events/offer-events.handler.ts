@@ -1,0 +1,36 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { OfferArchived, OfferPublished, OfferSnapshotV1, OfferUpdated, OfferWithdrawn } from '@bildungsraum/contracts';
+import { JetStreamEventContext } from '@bildungsraum/messaging';
+import { processOnce } from '@bildungsraum/persistence';
+import { MATCHING_CONSUMER, MATCHING_DATA_SOURCE, schemaOfManager } from '../../shared/infra/matching-store';
+import { readModels } from '../infra/read-models';
+import { Rematcher } from '../infra/rematcher';
+
+/**
+ * An offer is published or changes (dates, seats) or goes: store it with its dates, then re-match
+ * every open need sharing a skill with it and every need holding a match on it, in the same
+ * transaction — new proposals and retractions (offer withdrawn, date removed, seats gone) alike.
+ */
+@Controller()
+export class OfferEventsHandler {
+  constructor(
+    @Inject(MATCHING_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly rematcher: Rematcher,
+  ) {}
+
+  @EventPattern(OfferPublished.type) published(@Payload() d: OfferSnapshotV1, @Ctx() c: JetStreamEventContext) { return this.offer(d, c); }
+  @EventPattern(OfferUpdated.type) updated(@Payload() d: OfferSnapshotV1, @Ctx() c: JetStreamEventContext) { return this.offer(d, c); }
+  @EventPattern(OfferWithdrawn.type) withdrawn(@Payload() d: OfferSnapshotV1, @Ctx() c: JetStreamEventContext) { return this.offer(d, c); }
+  @EventPattern(OfferArchived.type) archived(@Payload() d: OfferSnapshotV1, @Ctx() c: JetStreamEventContext) { return this.offer(d, c); }
+
+  private async offer(data: OfferSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
+    await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), MATCHING_CONSUMER, ctx.event, async (manager) => {
+      if ((await readModels.upsertOffer(manager, data)) === 'stale') return;
+      for (const needId of await this.rematcher.needsConcernedByOffer(manager, data.id, data.skills)) {
+        await this.rematcher.rematchNeed(manager, needId);
+      }
+    });
+  }
+}

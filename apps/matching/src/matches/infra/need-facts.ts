@@ -1,0 +1,68 @@
+import { OfferSnapshotV1 } from '@bildungsraum/contracts';
+import { FundingProgramme } from '@bildungsraum/funding';
+import { companyCost, CompanyCost } from '../domain/company-cost';
+import { CandidateFacts, NeedFacts } from '../domain/match-facts';
+import { CandidateRow, NeedRecord } from './candidates';
+
+/** The need as scoring sees it: given URIs weigh 1, skills read from its text weigh their confidence. */
+export function needFacts(need: NeedRecord, defaultRadiusKm: number): NeedFacts {
+  const n = need.snapshot;
+  const given = new Set(n.skillUris);
+  return {
+    skills: [
+      ...n.skillUris.map((uri) => ({ uri, weight: 1, source: 'given' as const })),
+      ...need.textSkills.filter((skill) => !given.has(skill.uri)).map((skill) => ({ uri: skill.uri, weight: skill.confidence, source: 'text' as const })),
+    ],
+    participants: n.participants,
+    ...(n.dqrLevel !== undefined ? { dqrLevel: n.dqrLevel } : {}),
+    language: n.language,
+    formats: n.formats,
+    schedules: n.schedules,
+    targetGroups: n.targetGroups,
+    ...(n.earliestStart ? { earliestStart: n.earliestStart } : {}),
+    ...(n.latestEnd ? { latestEnd: n.latestEnd } : {}),
+    radiusKm: n.maxTravelKm ?? defaultRadiusKm,
+    ...(n.budgetPerParticipantCents !== undefined ? { budgetPerParticipantCents: n.budgetPerParticipantCents } : {}),
+  };
+}
+
+/** One candidate date with the company's cost after funding worked out for it. */
+export function candidateFacts(need: NeedRecord, row: CandidateRow, programmes: readonly FundingProgramme[]): { facts: CandidateFacts; cost: CompanyCost } {
+  const offer: OfferSnapshotV1 = row.offer;
+  const date = offer.dates.find((candidate) => candidate.id === row.courseDateId);
+  if (!date) throw new Error(`Course date ${row.courseDateId} missing in offer ${offer.id}`);
+  const n = need.snapshot;
+  const cost = companyCost(programmes, {
+    ...(n.company.employees !== undefined ? { employees: n.company.employees } : {}),
+    ...(n.company.districtKey ? { districtKey: n.company.districtKey } : {}),
+    participants: n.participants,
+    participantsAged45Plus: n.staff.participantsAged45Plus,
+    participantsSeverelyDisabled: n.staff.participantsSeverelyDisabled,
+    course: {
+      hours: offer.hours,
+      priceCents: offer.priceCents,
+      azavApproved: offer.azavApproved,
+      ...(offer.measureNumber ? { measureNumber: offer.measureNumber } : {}),
+      providerAzavApproved: row.providerAzavApproved,
+      startDate: date.startDate,
+    },
+  });
+  return {
+    cost,
+    facts: {
+      skillUris: offer.skills,
+      ...(offer.dqrLevel !== undefined ? { dqrLevel: offer.dqrLevel } : {}),
+      language: offer.language,
+      formats: offer.formats,
+      targetGroups: offer.targetGroups,
+      startDate: date.startDate,
+      endDate: date.endDate,
+      schedule: date.schedule,
+      online: date.online,
+      ...(row.distanceKm !== null ? { distanceKm: row.distanceKm } : {}),
+      seatsFree: date.seatsFree,
+      companyCostPerParticipantCents: cost.perParticipantCents,
+      costNote: cost.note,
+    },
+  };
+}

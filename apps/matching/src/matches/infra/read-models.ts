@@ -1,0 +1,65 @@
+import { EntityManager } from 'typeorm';
+import { NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
+import { upsertIfNewer } from '@bildungsraum/persistence';
+import { schemaOfManager } from '../../shared/infra/matching-store';
+import { TextSkill } from '../../skills/need-skill-reader';
+
+/** Needs in these states are matched; others only keep their confirmed matches. */
+export const OPEN_NEED_STATUSES = ['submitted', 'matched', 'pooled'];
+
+const point = (index: number): string => `public.ST_SetSRID(public.ST_MakePoint($${index + 1}::float8, $${index}::float8), 4326)::public.geography`;
+
+/** Version-guarded read models of needs and offers (with their course dates). */
+export const readModels = {
+  /** Stores the need with the skills read from its text; `stale` = an older version than the one held. */
+  async upsertNeed(manager: EntityManager, need: NeedSnapshotV1, textSkills: readonly TextSkill[]): Promise<'applied' | 'stale'> {
+    const s = schemaOfManager(manager);
+    const skills = [...new Set([...need.skillUris, ...textSkills.map((skill) => skill.uri)])];
+    // upsertIfNewer binds plain values; the point is set right after, in the same transaction.
+    const outcome = await upsertIfNewer(manager, {
+      schema: s,
+      table: 'need_view',
+      row: {
+        id: need.id,
+        version: need.version,
+        status: need.status,
+        open: OPEN_NEED_STATUSES.includes(need.status),
+        company_id: need.company.id,
+        snapshot: JSON.stringify(need),
+        skill_uris: skills,
+        text_skills: JSON.stringify(textSkills),
+        location: `SRID=4326;POINT(${need.site.location.lon} ${need.site.location.lat})`,
+        radius_km: need.maxTravelKm ?? null,
+        earliest_start: need.earliestStart ?? null,
+        latest_end: need.latestEnd ?? null,
+        participants: need.participants,
+      },
+    });
+    return outcome;
+  },
+
+  /** Stores the offer; when applied, its course dates are replaced by the snapshot's. */
+  async upsertOffer(manager: EntityManager, offer: OfferSnapshotV1): Promise<'applied' | 'stale'> {
+    const s = schemaOfManager(manager);
+    const outcome = await upsertIfNewer(manager, {
+      schema: s,
+      table: 'offer_view',
+      row: { id: offer.id, version: offer.version, provider_id: offer.providerId, status: offer.status, snapshot: JSON.stringify(offer), skill_uris: offer.skills },
+    });
+    if (outcome === 'stale') return outcome;
+    await manager.query(`DELETE FROM "${s}".course_date_view WHERE offer_id = $1`, [offer.id]);
+    for (const date of offer.dates) {
+      const location = !date.online && date.venue ? point(10) : 'NULL';
+      const params: unknown[] = [date.id, offer.id, date.startDate, date.endDate, date.online, date.seatsFree, date.minParticipants, date.maxParticipants, date.schedule];
+      if (!date.online && date.venue) params.push(date.venue.location.lat, date.venue.location.lon);
+      await manager.query(
+        `INSERT INTO "${s}".course_date_view (id, offer_id, start_date, end_date, online, seats_free, min_participants, max_participants, schedule, location)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${location})
+         ON CONFLICT (id) DO UPDATE SET offer_id = EXCLUDED.offer_id, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, online = EXCLUDED.online,
+           seats_free = EXCLUDED.seats_free, min_participants = EXCLUDED.min_participants, max_participants = EXCLUDED.max_participants, schedule = EXCLUDED.schedule, location = EXCLUDED.location`,
+        params,
+      );
+    }
+    return outcome;
+  },
+};

@@ -1,0 +1,78 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { NatsConnection } from '@nats-io/nats-core';
+import { connectNats, drainNats, ensureServiceStream, JetStreamPublisher } from '@bildungsraum/messaging';
+import { bootstrapService, loadConfig, mintDevToken, Role } from '@bildungsraum/platform';
+import { EventCapture, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
+import { migrateMatching } from '../../src/db/migrate-matching';
+import { MatchingConfig } from '../../src/matching.config';
+import { matchingModule } from '../../src/matching.module';
+import { matchingEventServer } from '../../src/matching-server';
+import { MATCHING_DATA_SOURCE } from '../../src/shared/infra/matching-store';
+
+export interface MatchingHarness {
+  app: NestExpressApplication;
+  infra: TestInfrastructure;
+  config: MatchingConfig;
+  nats: NatsConnection;
+  /** Publishes into the test's PARTNERS / NEEDS / CATALOGUE streams, as those services would. */
+  publisher: JetStreamPublisher;
+  /** Every matching.* event as it is published. */
+  capture: EventCapture;
+  clock: { now?: Date };
+  http(): ReturnType<typeof request>;
+  token(role: Role | Role[], partnerId: string): Promise<string>;
+  query(sql: string, params?: unknown[]): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+/** Starts the real matching app (HTTP + event consumer) in-process against a fresh database and prefix. */
+export async function startMatching(label: string, options: { taxonomy?: boolean; env?: Record<string, string> } = {}): Promise<MatchingHarness> {
+  const infra = await provisionTestInfrastructure(label);
+  await migrateMatching(infra.databaseUrl, { taxonomy: options.taxonomy });
+  const config = loadConfig(MatchingConfig, {
+    DATABASE_URL: infra.databaseUrl,
+    NATS_URL: infra.natsUrl,
+    BILDUNGSRAUM_SUBJECT_PREFIX: infra.subjectPrefix,
+    PORT: '0',
+    AUTH_MODE: 'local',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_ENABLED: 'false',
+    ...options.env,
+  });
+  const nats = await connectNats({ url: config.NATS_URL, name: `matching-test-${label}` });
+  const jsm = await jetstreamManager(nats);
+  for (const service of ['partners', 'needs', 'catalogue'] as const) await ensureServiceStream(jsm, service, infra.subjectPrefix);
+  const capture = new EventCapture(nats, infra.subjectPrefix, 'matching.>');
+  const clock: { now?: Date } = {};
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const app = await bootstrapService({
+    appModule: matchingModule(config, { clock: () => clock.now ?? new Date() }),
+    serviceName: 'matching',
+    config,
+    microservice: await matchingEventServer(config),
+    logDestination: silent,
+  });
+  const server = app.getHttpServer();
+  return {
+    app,
+    infra,
+    config,
+    nats,
+    capture,
+    clock,
+    publisher: new JetStreamPublisher(jetstream(nats), infra.subjectPrefix),
+    http: () => request(server),
+    token: (role, partnerId) => mintDevToken({ role, partnerId }, config),
+    query: (sql, params) => app.get<typeof MATCHING_DATA_SOURCE, DataSource>(MATCHING_DATA_SOURCE).query(sql, params),
+    close: async () => {
+      capture.stop();
+      await app.close();
+      await drainNats(nats);
+      await infra.dispose();
+    },
+  };
+}
