@@ -1,18 +1,17 @@
-import { eventually } from '@bildungsraum/testing';
+import { eventually, PrivateNatsServer } from '@bildungsraum/testing';
 import { company, createOrganisation } from './support/fixtures';
 import { PartnersHarness, startPartners } from './support/partners-harness';
-import { PrivateNats } from './support/private-nats';
 
 /**
  * API-level outage proof: with the NATS server gone, registrations still succeed (they only touch
  * Postgres and the outbox); once the server is back, the relay delivers what piled up, once each.
  */
 describe('NATS outage', () => {
-  let nats: PrivateNats;
+  let nats: PrivateNatsServer;
   let h: PartnersHarness;
 
   beforeAll(async () => {
-    nats = await PrivateNats.create();
+    nats = await PrivateNatsServer.create();
     await nats.start();
     h = await startPartners('partnersoutage', { NATS_URL: nats.url });
   });

@@ -1,10 +1,9 @@
 import { jetstream } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { JetStreamPublisher } from '@bildungsraum/messaging';
-import { eventually, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
+import { eventually, PrivateNatsServer, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
 import { OutboxRelay } from '../src';
 import { commitEvents, migratedDataSource, NatsSide, natsSide, pendingCount, SCHEMA, storedEventIds, testEvent } from './support/outbox-fixture';
-import { PrivateNatsServer } from './support/private-nats-server';
 
 describe('NATS DOWN PROOF: the outbox keeps accepting writes and delivers everything once NATS is back', () => {
   let infra: TestInfrastructure;

@@ -2,3 +2,5 @@ export * from './eventually';
 export * from './infrastructure';
 export * from './containers';
 export * from './event-capture';
+export * from './private-nats-server';
+export * from './read-stream';

@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+/** nats-server binary: NATS_SERVER_BIN, else the one on PATH, else Debian's location. */
+const NATS_SERVER = process.env.NATS_SERVER_BIN ?? (process.env.PATH?.split(':').map((dir) => join(dir, 'nats-server')).find((file) => existsSync(file)) || '/usr/sbin/nats-server');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,7 +19,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A nats-server with JetStream of our own that the test can stop and start on one port and store. */
+/**
+ * A nats-server with JetStream of the test's own, which the test can stop and start again on the
+ * same port and store directory — for proofs that nothing is lost while NATS is away.
+ */
 export class PrivateNatsServer {
   private process?: ChildProcess;
 
@@ -58,13 +62,19 @@ export class PrivateNatsServer {
     });
   }
 
-  async stop(): Promise<void> {
+  /** A polite shutdown (SIGTERM); `kill()` for an outage. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.process;
     this.process = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
+  }
+
+  /** SIGKILL: an outage, not a polite shutdown. */
+  kill(): Promise<void> {
+    return this.stop('SIGKILL');
   }
 
   async dispose(): Promise<void> {
