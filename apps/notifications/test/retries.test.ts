@@ -65,7 +65,11 @@ describe('notifications: retries and failing endpoints', () => {
     expect(channels.body).toEqual([expect.objectContaining({ id: channelId, status: 'disabled', disabledReason: 'HTTP 410 Gone' })]);
     const inbox = await h.http().get(`/organisations/${company}/inbox`).set('authorization', `Bearer ${token}`).expect(200);
     expect(inbox.body[0]).toMatchObject({ eventType: 'notifications.channel.disabled', titleDe: 'Webhook-Endpunkt deaktiviert' });
-    const failed = await eventually(async () => (await h.streamEvents()).find((event) => event.type === 'notifications.delivery.failed.v1' && (event.data as { partnerId: string }).partnerId === company));
+    const failed = await eventually(async () => {
+      const found = (await h.streamEvents()).find((event) => event.type === 'notifications.delivery.failed.v1' && (event.data as { partnerId: string }).partnerId === company);
+      if (!found) throw new Error('no delivery.failed event yet');
+      return found;
+    });
     expect(failed.data).toMatchObject({ reasonCode: 'endpoint_gone', statusCode: 410, attempts: 1 });
     // A disabled endpoint gets nothing more; re-enabled, it does again.
     await h.publish(MatchProposed, match.id, { ...match, version: 2 });
