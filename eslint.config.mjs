@@ -19,7 +19,8 @@ function moduleBoundaries({ forTests }) {
       // Contracts are what other teams integrate with: no framework, no other lib.
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: withHarness([]), bannedExternalImports: forTests ? [] : frameworkImports },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: withHarness(['type:contracts']), bannedExternalImports: forTests ? [] : frameworkImports },
-      { sourceTag: 'type:platform', onlyDependOnLibsWithTags: withHarness(['type:contracts']) },
+      // The platform maps domain errors to problem responses: outer layer → inner, never back.
+      { sourceTag: 'type:platform', onlyDependOnLibsWithTags: withHarness(['type:contracts', 'type:domain']) },
       // Tests of one infra lib prove guarantees end to end with the other (outbox relay → JetStream).
       { sourceTag: 'type:infra', onlyDependOnLibsWithTags: withHarness(forTests ? ['type:contracts', 'type:platform', 'type:infra'] : ['type:contracts', 'type:platform']) },
       { sourceTag: 'type:reference', onlyDependOnLibsWithTags: withHarness(['type:contracts']) },

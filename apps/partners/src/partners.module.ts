@@ -10,7 +10,7 @@ import { PARTNERS_SCHEMA } from './db/partners-data-source';
 import { NetworksModule } from './networks/networks.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PartnersConfig } from './partners.config';
-import { DomainErrorInterceptor } from './shared/infra/domain-error.interceptor';
+import { DomainErrorInterceptor } from '@bildungsraum/platform';
 import { PARTNERS_DATA_SOURCE } from './shared/infra/partners-store';
 
 /**

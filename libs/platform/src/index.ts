@@ -40,3 +40,4 @@ export * from './bootstrap/tokens';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/load-config-or-exit';
+export * from './errors/domain-error.interceptor';

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../shared/domain/actor';
-import { notFound } from '../../shared/infra/domain-error.interceptor';
+import { notFound } from '../../shared/domain/partner-errors';
 import { Network } from '../domain/network';
 import { networkAccess } from '../domain/network-access';
 import { networkRepository } from '../infra/network.repository';

@@ -1,5 +1,5 @@
 import { NetworkMemberRole, NetworkSnapshotV1 } from '@bildungsraum/contracts';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 
 export interface NetworkMember {
   partnerId: string;

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../shared/domain/actor';
-import { forbidden, notFound } from '../../shared/infra/domain-error.interceptor';
+import { forbidden, notFound } from '../../shared/domain/partner-errors';
 import { Organisation } from '../domain/organisation';
 import { organisationAccess } from '../domain/organisation-access';
 import { organisationRepository } from '../infra/organisation.repository';

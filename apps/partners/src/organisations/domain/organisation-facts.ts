@@ -1,5 +1,5 @@
 import { PartnerKind, SizeClass } from '@bildungsraum/contracts';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { sizeClassFor } from './size-class';
 
 export interface CompanyFacts {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { Organisation } from './organisation';
 import { sizeClassFor } from './size-class';
 

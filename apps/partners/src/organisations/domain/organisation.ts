@@ -1,5 +1,5 @@
 import { DEACTIVATION_REASONS, PartnerKind, PartnerSnapshotV1, PartnerStatus } from '@bildungsraum/contracts';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { ContactPerson } from './contact-person';
 import { CompanyFacts, CompanyFactsInput, companyFactsFor, ProviderFacts, providerFactsFor } from './organisation-facts';
 import { Site } from './site';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { PostalCodeLookup, Site, SiteInput } from '../domain/site';
 
 export const POSTAL_CODE_LOOKUP = Symbol('POSTAL_CODE_LOOKUP');

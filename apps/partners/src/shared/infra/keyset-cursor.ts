@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 
 /**
  * Opaque cursor for keyset pagination over (name, id): base64url of the last row's sort key.

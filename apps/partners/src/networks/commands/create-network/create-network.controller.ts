@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import { randomUUID } from 'node:crypto';
 import { currentCause, CurrentPrincipal, Principal, Roles } from '@bildungsraum/platform';
 import { ActorResolver } from '../../../shared/infra/actor-resolver';
-import { forbidden } from '../../../shared/infra/domain-error.interceptor';
+import { forbidden } from '../../../shared/domain/partner-errors';
 import { networkEvents } from '../../../shared/infra/partner-events';
 import { PartnersStore } from '../../../shared/infra/partners-store';
 import { Network } from '../../domain/network';

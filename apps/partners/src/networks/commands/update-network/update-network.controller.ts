@@ -2,7 +2,7 @@ import { Body, Controller, Injectable, Param, ParseUUIDPipe, Patch } from '@nest
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { currentCause, CurrentPrincipal, Principal, Roles } from '@bildungsraum/platform';
 import { ActorResolver } from '../../../shared/infra/actor-resolver';
-import { forbidden } from '../../../shared/infra/domain-error.interceptor';
+import { forbidden } from '../../../shared/domain/partner-errors';
 import { networkEvents } from '../../../shared/infra/partner-events';
 import { PartnersStore } from '../../../shared/infra/partners-store';
 import { networkAccess } from '../../domain/network-access';

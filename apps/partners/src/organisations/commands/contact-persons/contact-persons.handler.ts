@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@bildungsraum/platform';
 import { ActorResolver } from '../../../shared/infra/actor-resolver';
-import { notFound } from '../../../shared/infra/domain-error.interceptor';
+import { notFound } from '../../../shared/domain/partner-errors';
 import { PartnersStore } from '../../../shared/infra/partners-store';
 import { ContactPerson } from '../../domain/contact-person';
 import { organisationRepository } from '../../infra/organisation.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { currentCause, Principal } from '@bildungsraum/platform';
 import { ActorResolver } from '../../../shared/infra/actor-resolver';
-import { forbidden } from '../../../shared/infra/domain-error.interceptor';
+import { forbidden } from '../../../shared/domain/partner-errors';
 import { organisationEvents } from '../../../shared/infra/partner-events';
 import { PartnersStore } from '../../../shared/infra/partners-store';
 import { Organisation } from '../../domain/organisation';

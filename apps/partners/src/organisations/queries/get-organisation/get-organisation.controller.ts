@@ -2,7 +2,7 @@ import { Controller, Get, Injectable, Param, ParseUUIDPipe } from '@nestjs/commo
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@bildungsraum/platform';
 import { ActorResolver } from '../../../shared/infra/actor-resolver';
-import { notFound } from '../../../shared/infra/domain-error.interceptor';
+import { notFound } from '../../../shared/domain/partner-errors';
 import { PartnersStore } from '../../../shared/infra/partners-store';
 import { organisationAccess } from '../../domain/organisation-access';
 import { organisationRepository } from '../../infra/organisation.repository';
