@@ -38,6 +38,12 @@ export class MatchingConfig extends ServiceConfig {
   @IsString()
   MATCH_WEIGHTS?: string;
 
+  /** Seconds between sweeps for proposals whose course date has started (0 = off). */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  PASSED_DATE_SWEEP_SECONDS = 900;
+
   /** Travel radius (km) assumed when a need names none. */
   @ToInteger()
   @IsInt()

@@ -11,6 +11,7 @@ import { MatchActionsController } from './matches/commands/match-actions.control
 import { MatchActionsHandler } from './matches/commands/match-actions.handler';
 import { NeedEventsHandler } from './matches/events/need-events.handler';
 import { OfferEventsHandler } from './matches/events/offer-events.handler';
+import { PassedDateSweeper } from './matches/infra/passed-date-sweeper';
 import { Rematcher } from './matches/infra/rematcher';
 import { NeedMatchesController } from './matches/queries/need-matches.controller';
 import { MatchingConfig } from './matching.config';
@@ -41,7 +42,7 @@ export function matchingModule(config: MatchingConfig, options: MatchingModuleOp
       }),
     ],
     controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController],
-    providers: [{ provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, MatchActionsHandler],
+    providers: [{ provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, PassedDateSweeper, MatchActionsHandler],
   })
   class MatchingModule {}
   return MatchingModule;

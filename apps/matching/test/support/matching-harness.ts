@@ -12,6 +12,7 @@ import { MatchingConfig } from '../../src/matching.config';
 import { matchingModule } from '../../src/matching.module';
 import { matchingEventServer } from '../../src/matching-server';
 import { MATCHING_DATA_SOURCE } from '../../src/shared/infra/matching-store';
+import { PassedDateSweeper } from '../../src/matches/infra/passed-date-sweeper';
 
 export interface MatchingHarness {
   app: NestExpressApplication;
@@ -26,6 +27,7 @@ export interface MatchingHarness {
   http(): ReturnType<typeof request>;
   token(role: Role | Role[], partnerId: string): Promise<string>;
   query(sql: string, params?: unknown[]): Promise<unknown[]>;
+  sweeper(): PassedDateSweeper;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startMatching(label: string, options: { taxonomy?: boolean
     AUTH_MODE: 'local',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_ENABLED: 'false',
+    PASSED_DATE_SWEEP_SECONDS: '0',
     ...options.env,
   });
   const nats = await connectNats({ url: config.NATS_URL, name: `matching-test-${label}` });
@@ -68,6 +71,7 @@ export async function startMatching(label: string, options: { taxonomy?: boolean
     http: () => request(server),
     token: (role, partnerId) => mintDevToken({ role, partnerId }, config),
     query: (sql, params) => app.get<typeof MATCHING_DATA_SOURCE, DataSource>(MATCHING_DATA_SOURCE).query(sql, params),
+    sweeper: () => app.get(PassedDateSweeper),
     close: async () => {
       capture.stop();
       await app.close();
