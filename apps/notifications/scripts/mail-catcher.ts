@@ -40,6 +40,8 @@ export class MailCatcher {
           .catch((error: Error) => callback(error));
       },
     });
+    // A client killed mid-session resets the connection: not the catcher's failure.
+    this.smtp.on('error', () => undefined);
     await new Promise<void>((resolve) => this.smtp?.listen(options.smtpPort ?? 0, host, resolve));
     this.smtpPort = ((this.smtp as unknown as { server: Server }).server.address() as AddressInfo).port;
     if (options.httpPort !== undefined) {

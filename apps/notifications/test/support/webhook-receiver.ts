@@ -31,6 +31,8 @@ export class WebhookReceiver {
 
   async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => this.handle(req, res));
+    // A sender killed mid-request resets its connection; that is part of what tests provoke.
+    this.server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
@@ -54,6 +56,7 @@ export class WebhookReceiver {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
+    req.on('error', () => undefined);
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
