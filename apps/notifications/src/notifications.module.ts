@@ -4,15 +4,12 @@ import { NatsConnection } from '@nats-io/nats-core';
 import { EVENT_PUBLISHER, MessagingModule, NATS_CONNECTION } from '@bildungsraum/messaging';
 import { OutboxModule } from '@bildungsraum/persistence';
 import { HealthModule, natsCheck, postgresCheck } from '@bildungsraum/platform';
-import { ChannelsController } from './channels/http/channels.controller';
 import { DatabaseModule } from './db/database.module';
 import { NOTIFICATIONS_DATA_SOURCE, NOTIFICATIONS_SCHEMA } from './db/notifications-data-source';
 import { NotifyEventsHandler } from './delivery/events/notify-events.handler';
-import { DeliveriesController } from './delivery/http/deliveries.controller';
 import { DeliveryWorker } from './delivery/worker/delivery-worker';
-import { InboxController } from './inbox/http/inbox.controller';
+import { HTTP_CONTROLLERS } from './http-controllers';
 import { NotificationsConfig } from './notifications.config';
-import { SubscriptionsController } from './subscriptions/http/subscriptions.controller';
 
 /**
  * The notifications service: channels, subscriptions, inbox and delivery log over HTTP; the
@@ -36,7 +33,7 @@ export function notificationsModule(config: NotificationsConfig): Type<unknown> 
         useFactory: (dataSource: DataSource, connection: NatsConnection) => [postgresCheck(dataSource), natsCheck(connection)],
       }),
     ],
-    controllers: [NotifyEventsHandler, ChannelsController, SubscriptionsController, DeliveriesController, InboxController],
+    controllers: [NotifyEventsHandler, ...HTTP_CONTROLLERS],
     providers: [DeliveryWorker],
   })
   class NotificationsModule {}

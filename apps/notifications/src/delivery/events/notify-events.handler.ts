@@ -1,5 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CloudEvent, EVENT_CATALOG, NetworkSnapshotV1, PartnerSnapshotV1 } from '@bildungsraum/contracts';
 import { JetStreamEventContext } from '@bildungsraum/messaging';
@@ -20,6 +21,7 @@ const OTHER_TYPES = EVENT_CATALOG.filter((d) => d.service !== 'partners' && d.se
  * Each event, once (processOnce inbox): partners.* first update the read model of recipients,
  * then every event records its due deliveries and inbox items in the same transaction.
  */
+@ApiExcludeController() // event handlers, not HTTP routes
 @Controller()
 export class NotifyEventsHandler {
   constructor(@Inject(NOTIFICATIONS_DATA_SOURCE) private readonly dataSource: DataSource) {}
