@@ -14,15 +14,15 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Pool } from 'pg';
 import { createCatalogueDataSource } from '../src/db/catalogue-data-source';
-import { DomainError } from '../src/shared/domain/domain-error';
-import { createPublishedOffer, PublishedOfferInput } from '../src/offers/infra/create-published-offer';
+import { createPublishedOffers, PublishedOfferInput } from '../src/offers/infra/create-published-offer';
 import { OfferContent } from '../src/offers/domain/offer-model';
-import { SearchCriteria } from '../src/search/search-criteria';
 import { runSearch } from '../src/search/search-engine';
 import { skillsMatchingWords } from '../src/skills/skill-search';
-import { benchProviderId, BenchQuery } from './bench-query';
+import { benchProviderId, BenchQuery, criteriaOf } from './bench-query';
 
 const databaseUrl = process.env.DATABASE_URL ?? '';
+/** Offers per transaction of the bulk load. */
+const BATCH = Number(process.env.BENCH_IMPORT_BATCH ?? 200);
 
 async function load(file: string, providers: number, concurrency: number): Promise<void> {
   const dataSource = await createCatalogueDataSource(databaseUrl, { poolSize: concurrency + 2 }).initialize();
@@ -30,64 +30,47 @@ async function load(file: string, providers: number, concurrency: number): Promi
     await dataSource.query(`INSERT INTO provider_view (id, version, kind, name, status, azav_approved) VALUES ($1, 1, 'provider', $2, 'verified', true) ON CONFLICT (id) DO NOTHING`, [benchProviderId(index), `Bildungsträger ${index + 1}`]);
   }
   const lines = createInterface({ input: createReadStream(file) });
-  const queue: string[] = [];
   let imported = 0;
   let dates = 0;
   let refused = 0;
   let counter = 0;
   const started = performance.now();
-  const worker = async (line: string) => {
+  const toInput = (line: string): PublishedOfferInput => {
     const generated = JSON.parse(line) as { provider: number; content: OfferContent; dates: PublishedOfferInput['dates'] };
     const serial = String(counter++).padStart(12, '0');
-    const id = `00000000-0000-4000-8000-${serial}`;
-    const input: PublishedOfferInput = {
-      id,
+    return {
+      id: `00000000-0000-4000-8000-${serial}`,
       provider: { id: benchProviderId(generated.provider), name: `Bildungsträger ${generated.provider + 1}` },
       content: generated.content,
       dates: generated.dates.map((date, index) => ({ ...date, id: `d000000${index}-0000-4000-8000-${serial}` })),
     };
-    try {
-      await dataSource.transaction((manager) => createPublishedOffer(manager, input));
-      imported += 1;
-      dates += input.dates.length;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      refused += 1;
-    }
+  };
+  // Batches of BATCH offers, each in one transaction, `concurrency` transactions at a time.
+  const importBatch = async (batch: PublishedOfferInput[]) => {
+    const outcome = await dataSource.transaction((manager) => createPublishedOffers(manager, batch));
+    imported += outcome.created.length;
+    refused += outcome.refused.length;
+    dates += outcome.created.reduce((sum, offer) => sum + offer.snapshot.dates.length, 0);
   };
   const running = new Set<Promise<void>>();
+  let batch: PublishedOfferInput[] = [];
+  const flush = async () => {
+    const task = importBatch(batch).finally(() => running.delete(task));
+    batch = [];
+    running.add(task);
+    if (running.size >= concurrency) await Promise.race(running);
+  };
   for await (const line of lines) {
     if (!line.trim()) continue;
-    queue.push(line);
-    while (queue.length && running.size < concurrency) {
-      const task = worker(queue.shift() as string).finally(() => running.delete(task));
-      running.add(task);
-    }
-    if (running.size >= concurrency) await Promise.race(running);
+    batch.push(toInput(line));
+    if (batch.length >= BATCH) await flush();
   }
+  if (batch.length) await flush();
   await Promise.all(running);
   const seconds = (performance.now() - started) / 1000;
   await dataSource.query('ANALYZE');
   await dataSource.destroy();
   process.stdout.write(`${JSON.stringify({ imported, dates, refused, seconds, perSecond: imported / seconds })}\n`);
-}
-
-export function criteriaOf(query: BenchQuery, today: string): SearchCriteria {
-  return {
-    ...(query.q ? { text: query.q } : {}),
-    point: { lat: query.lat, lon: query.lon },
-    radiusKm: query.radiusKm,
-    ...(query.format ? { formats: [query.format] } : {}),
-    ...(query.freeSeats ? { freeSeats: query.freeSeats } : {}),
-    ...(query.maxPriceCents ? { maxPriceCents: query.maxPriceCents } : {}),
-    ...(query.azav !== undefined ? { azav: query.azav } : {}),
-    ...(query.dqrLevel ? { dqrLevel: query.dqrLevel } : {}),
-    ...(query.from ? { from: query.from, to: query.to } : {}),
-    sort: query.sort,
-    limit: query.limit,
-    facets: query.facets,
-    today,
-  };
 }
 
 async function sql(file: string, concurrency: number): Promise<void> {

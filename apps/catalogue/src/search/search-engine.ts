@@ -1,7 +1,7 @@
 import { rowsOf } from '@bildungsraum/reference-data';
 import { encodeCursor } from '../shared/infra/keyset-cursor';
 import { SearchCriteria, searchWords, tsQueryText } from './search-criteria';
-import { searchStatement } from './search-sql';
+import { COUNT_CAP, searchStatement } from './search-sql';
 
 /** Anything that runs SQL: a TypeORM DataSource or manager, or a pg Pool (the benchmark). */
 export interface SqlRunner {
@@ -38,7 +38,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  total: number;
+  /** Hits, counted up to COUNT_CAP (first page only; follow-up pages carry no counts). */
+  total?: number;
+  /** True when counting stopped at the cap: there are at least `total` hits, facets cover those. */
+  totalIsLowerBound?: boolean;
   items: SearchHit[];
   facets?: Record<string, Record<string, number>>;
   nextCursor?: string;
@@ -58,9 +61,10 @@ export async function runSearch(db: SqlRunner, criteria: SearchCriteria, skillLo
   const raw = (row?.items ?? []) as Array<Record<string, unknown>>;
   const items = raw.slice(0, criteria.limit);
   const last = items[items.length - 1];
-  const facets = criteria.facets && row ? facetsOf(row) : undefined;
+  const counted = row?.total === null || row?.total === undefined ? undefined : Number(row.total);
+  const facets = criteria.facets && row && counted !== undefined ? facetsOf(row) : undefined;
   return {
-    total: Number(row?.total ?? 0),
+    ...(counted !== undefined ? { total: counted, totalIsLowerBound: counted >= COUNT_CAP } : {}),
     items: items.map(toHit),
     ...(facets ? { facets } : {}),
     ...(raw.length > criteria.limit && last ? { nextCursor: encodeCursor(last[statement.sortKey] as string | number, String(last.date_id)) } : {}),

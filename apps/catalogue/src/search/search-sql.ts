@@ -7,6 +7,9 @@ export interface SearchStatement {
   sortKey: 'rank' | 'distance_key' | 'start_date';
 }
 
+/** Hits counted (and used for facets) at most; beyond it the total reads "at least". */
+export const COUNT_CAP = 1000;
+
 const SORT_KEYS = {
   relevance: { key: 'rank', direction: 'DESC', cast: 'real' },
   distance: { key: 'distance_key', direction: 'ASC', cast: 'float8' },
@@ -28,7 +31,8 @@ export function searchStatement(criteria: SearchCriteria, tsQuery: string | unde
     rank = `ts_rank_cd(d.tsv, ${query})`;
     where.push(skillUris.length ? `(d.tsv @@ ${query} OR d.skills && ${p(skillUris, '::text[]')})` : `d.tsv @@ ${query}`);
   }
-  if (point && criteria.radiusKm) where.push(`(d.online OR public.ST_DWithin(d.location, ${point}, ${p(criteria.radiusKm * 1000, '::float8')}))`);
+  // Sphere, not spheroid: a few metres of difference, a fraction of the cost per row.
+  const near = point && criteria.radiusKm ? `public.ST_DWithin(d.location, ${point}, ${p(criteria.radiusKm * 1000, '::float8')}, false)` : undefined;
   if (criteria.formats?.length) where.push(`d.formats && ${p(criteria.formats, '::text[]')}`);
   if (criteria.schedules?.length) where.push(`d.schedule = ANY(${p(criteria.schedules, '::text[]')})`);
   if (criteria.from) where.push(`d.start_date >= ${p(criteria.from, '::date')}`);
@@ -47,9 +51,13 @@ export function searchStatement(criteria: SearchCriteria, tsQuery: string | unde
   const after = criteria.after
     ? `WHERE (${sort.key} ${sort.direction === 'DESC' ? '<' : '>'} ${p(criteria.after.value, `::${sort.cast}`)} OR (${sort.key} = ${p(criteria.after.value, `::${sort.cast}`)} AND date_id > ${p(criteria.after.id, '::uuid')}))`
     : '';
-  const distance = point ? `public.ST_Distance(d.location, ${point}) / 1000` : 'NULL::float8';
+  const distance = point ? `public.ST_Distance(d.location, ${point}, false) / 1000` : 'NULL::float8';
   // All facets in one pass over the hits: (facet, value) pairs zipped by unnest, one hash aggregate.
-  const facets = criteria.facets
+  // Counting stops at COUNT_CAP hits (in sort order): totals and facets of huge result sets
+  // ("everything within 100 km") would otherwise cost more than the page itself. A follow-up page
+  // (cursor) counts nothing: the client has the first page's figures.
+  const counting = !criteria.after;
+  const facets = criteria.facets && counting
     ? `(SELECT coalesce(json_object_agg(facet, counts), '{}') FROM (
         SELECT facet, json_object_agg(k, n) AS counts FROM (
           SELECT f.facet, f.k, count(*) AS n
@@ -64,18 +72,22 @@ export function searchStatement(criteria: SearchCriteria, tsQuery: string | unde
         ) c GROUP BY facet
       ) x) AS facets`
     : 'NULL::json AS facets';
-  const sql = `
-    WITH hits AS MATERIALIZED (
-      SELECT d.date_id, d.offer_id, d.provider_id, d.provider_name, d.title, d.start_date, d.end_date, d.schedule, d.online,
+  const columns = `d.date_id, d.offer_id, d.provider_id, d.provider_name, d.title, d.start_date, d.end_date, d.schedule, d.online,
         d.district_key, d.postal_code, d.city, d.seats_free, d.min_participants, d.max_participants, d.price_cents, d.hours,
         d.azav_approved, d.formats, d.target_groups, d.dqr_level, d.language, d.programme_ids,
-        ${rank} AS rank, ${distance} AS distance_km, coalesce(${distance}, 1e15) AS distance_key
-      FROM search_date d
-      WHERE ${where.join('\n        AND ')}
+        ${rank} AS rank, ${distance} AS distance_km, coalesce(${distance}, 1e15) AS distance_key`;
+  const cap = counting ? COUNT_CAP : criteria.limit + 1;
+  // Online dates are reachable from anywhere: with a radius they are a branch of their own, so
+  // each branch stops at the cap in sort order instead of one scan over both ORed together.
+  const branches = near ? [`NOT d.online AND ${near}`, 'd.online'] : ['true'];
+  const branch = (condition: string) => `(SELECT * FROM (SELECT ${columns} FROM search_date d WHERE ${[...where, condition].join(' AND ')}) b ${after} ORDER BY ${order} LIMIT ${cap})`;
+  const sql = `
+    WITH hits AS MATERIALIZED (
+      SELECT * FROM (${branches.map(branch).join(' UNION ALL ')}) m ORDER BY ${order} LIMIT ${cap}
     ),
-    page AS (SELECT * FROM hits ${after} ORDER BY ${order} LIMIT ${criteria.limit + 1})
+    page AS (SELECT * FROM hits ORDER BY ${order} LIMIT ${criteria.limit + 1})
     SELECT (SELECT coalesce(json_agg(page ORDER BY ${order}), '[]') FROM page) AS items,
-      (SELECT count(*) FROM hits)::int AS total,
+      ${counting ? '(SELECT count(*) FROM hits)::int' : 'NULL::int'} AS total,
       ${facets}`;
   return { sql, params, sortKey: sort.key };
 }

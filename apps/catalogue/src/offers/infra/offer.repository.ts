@@ -20,28 +20,29 @@ export const offerRepository = {
     return rowsOf(await manager.query(`SELECT id FROM offer WHERE provider_id = $1 AND status = ANY($2)`, [providerId, statuses])).map((row) => String(row.id));
   },
 
-  /** Writes the offer, its date index and its search rows (listed only while published). */
-  async save(manager: EntityManager, offer: Offer, extras: SearchExtras): Promise<void> {
-    const state = offer.snapshot;
-    await manager.query(
-      `INSERT INTO offer (id, provider_id, version, status, title, last_end_date, doc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, title = EXCLUDED.title,
-         last_end_date = EXCLUDED.last_end_date, doc = EXCLUDED.doc, updated_at = now()`,
-      [state.id, state.providerId, state.version, state.status, state.title, lastEndDate(state.dates) ?? null, JSON.stringify(state)],
-    );
-    const dateIds = state.dates.map((date) => date.id);
-    await manager.query(`DELETE FROM course_date WHERE offer_id = $1 AND NOT (id = ANY($2::uuid[]))`, [state.id, dateIds]);
-    if (dateIds.length) {
-      await manager.query(`INSERT INTO course_date (id, offer_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT (id) DO NOTHING`, [dateIds, state.id]);
-    }
-    await refreshSearchRows(manager, state, extras);
+  save(manager: EntityManager, offer: Offer, extras: SearchExtras): Promise<void> {
+    return this.saveMany(manager, [{ offer, extras }]);
   },
 
-  /** A date id another offer already uses would silently move; refuse it instead. */
-  async dateIdsTakenElsewhere(manager: EntityManager, offerId: string, dateIds: string[]): Promise<string[]> {
-    if (!dateIds.length) return [];
-    return rowsOf(await manager.query(`SELECT id FROM course_date WHERE id = ANY($1::uuid[]) AND offer_id <> $2`, [dateIds, offerId])).map((row) => String(row.id));
+  /** Writes offers, their date index and their search rows (listed only while published), set-based. */
+  async saveMany(manager: EntityManager, entries: ReadonlyArray<{ offer: Offer; extras: SearchExtras }>): Promise<void> {
+    if (!entries.length) return;
+    const states = entries.map(({ offer }) => offer.snapshot);
+    await manager.query(
+      `INSERT INTO offer (id, provider_id, version, status, title, last_end_date, doc)
+       SELECT r.id, r.provider_id, r.version, r.status, r.title, r.last_end_date, r.doc
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, provider_id uuid, version int, status text, title text, last_end_date date, doc jsonb)
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, title = EXCLUDED.title,
+         last_end_date = EXCLUDED.last_end_date, doc = EXCLUDED.doc, updated_at = now()`,
+      [JSON.stringify(states.map((state) => ({ id: state.id, provider_id: state.providerId, version: state.version, status: state.status, title: state.title, last_end_date: lastEndDate(state.dates) ?? null, doc: state })))],
+    );
+    const offerIds = states.map((state) => state.id);
+    const dates = states.flatMap((state) => state.dates.map((date) => ({ id: date.id, offer_id: state.id })));
+    await manager.query(`DELETE FROM course_date WHERE offer_id = ANY($1::uuid[]) AND NOT (id = ANY($2::uuid[]))`, [offerIds, dates.map((date) => date.id)]);
+    if (dates.length) {
+      await manager.query(`INSERT INTO course_date (id, offer_id) SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, offer_id uuid) ON CONFLICT (id) DO NOTHING`, [JSON.stringify(dates)]);
+    }
+    await refreshSearchRows(manager, entries.map(({ offer, extras }) => ({ state: offer.snapshot, extras })));
   },
 };
 
