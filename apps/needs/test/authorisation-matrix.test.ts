@@ -13,6 +13,7 @@ const row = (...statuses: number[]): Record<Caller, number> => Object.fromEntrie
 
 interface Target {
   companyId: string;
+  networkId: string;
   needId: string;
   importId: string;
 }
@@ -37,6 +38,12 @@ const ENDPOINTS: Endpoint[] = [
     call: (t) => ({ method: 'get', path: `/needs?company=${t.companyId}` }),
     expect: row(200, 200, 200, 200, 200, 403, 401),
     sees: { operator: true, coordinatorOfNetwork: true, coordinatorOfOther: false, companyOwn: true, companyForeign: false, provider: false, anonymous: false },
+  },
+  {
+    name: 'GET /networks/:id/needs',
+    call: (t) => ({ method: 'get', path: `/networks/${t.networkId}/needs` }),
+    expect: row(200, 200, 404, 403, 403, 403, 401),
+    sees: { operator: true, coordinatorOfNetwork: true, coordinatorOfOther: false, companyOwn: false, companyForeign: false, provider: false, anonymous: false },
   },
   { name: 'GET /need-imports/:id (coordinator A’s upload)', call: (t) => ({ method: 'get', path: `/need-imports/${t.importId}` }), expect: row(200, 200, 404, 404, 404, 403, 401) },
 ];
@@ -73,7 +80,7 @@ describe('authorisation matrix', () => {
     const companyId = await feed.company('Ziel GmbH');
     await feed.addMember(networkA, companyId, 'member');
     const need = await createNeed(h, await h.token('operator', OPERATOR_ORG), forkliftNeed({ companyId }));
-    return { companyId, needId: need.id, importId };
+    return { companyId, networkId: networkA, needId: need.id, importId };
   }
 
   async function tokenFor(caller: Caller, target: Target): Promise<string | undefined> {

@@ -10,12 +10,13 @@ import { CompanyCache } from '../directory/infra/company-cache';
 import { GetNeedController, GetNeedHandler } from './queries/get-need/get-need.controller';
 import { ListNeedsController } from './queries/list-needs/list-needs.controller';
 import { ListNeedsHandler } from './queries/list-needs/list-needs.handler';
+import { NetworkNeedsController } from './queries/network-needs/network-needs.controller';
 import { ImportNeedsController, ImportNeedsHandler } from '../imports/commands/import-needs.controller';
 import { ImportProcessor } from '../imports/infra/import-processor';
 
 /** Bounded context "needs": capture, lifecycle, lists, bulk intake, expiry. */
 @Module({
-  controllers: [ListNeedsController, GetNeedController, CreateNeedController, ChangeNeedController, ImportNeedsController],
+  controllers: [ListNeedsController, NetworkNeedsController, GetNeedController, CreateNeedController, ChangeNeedController, ImportNeedsController],
   providers: [SiteResolver, CompanyCache, NeedWriter, CreateNeedHandler, ChangeNeedHandler, GetNeedHandler, ListNeedsHandler, ExpirySweeper, ImportNeedsHandler, ImportProcessor],
   exports: [ExpirySweeper, ImportProcessor],
 })
