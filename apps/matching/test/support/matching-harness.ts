@@ -57,7 +57,8 @@ export async function startMatching(label: string, options: { taxonomy?: boolean
     serviceName: 'matching',
     config,
     microservice: await matchingEventServer(config),
-    logDestination: silent,
+    // MATCHING_TEST_LOGS=1 shows the service's log lines (handler errors) while debugging a test.
+    ...(process.env.MATCHING_TEST_LOGS ? {} : { logDestination: silent }),
   });
   const server = app.getHttpServer();
   return {

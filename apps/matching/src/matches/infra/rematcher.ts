@@ -7,6 +7,7 @@ import { appendToOutbox } from '@bildungsraum/persistence';
 import { MatchingConfig } from '../../matching.config';
 import { berlinDay, Clock, CLOCK } from '../../shared/domain/clock';
 import { schemaOfManager } from '../../shared/infra/matching-store';
+import { poolNeed } from '../../pooling/infra/pooling';
 import { planProposals } from '../domain/proposal-plan';
 import { evaluateCandidate } from '../domain/scoring';
 import { parseWeights, Weights } from '../domain/weights';
@@ -93,12 +94,20 @@ export class Rematcher {
       const fresh = scored.get(match.courseDateId);
       if (fresh && fresh.score !== match.score) await matchRepository.save(manager, { ...match, score: fresh.score, criteria: fresh.criteria, explanation: fresh.explanation, companyCostPerParticipantCents: fresh.companyCostPerParticipantCents, fundingProgrammeIds: fresh.fundingProgrammeIds });
     }
+    const minScore = this.config.MATCH_MIN_SCORE_PERCENT / 100;
+    const offers = new Map(rows.map((row) => [row.courseDateId, row.offer]));
+    const fitting = [...scored.values()].filter((match) => match.score >= minScore).map((match) => ({ courseDateId: match.courseDateId, offer: offers.get(match.courseDateId)! }));
+    events.push(...(await poolNeed(manager, need, fitting)));
     if (events.length) await appendToOutbox(manager, schemaOfManager(manager), events);
   }
 
-  /** Open needs that share a skill with the offer (GIN on need_view.skill_uris), plus those holding matches on it. */
+  /** Open needs that share a skill with the offer (GIN on need_view.skill_uris), plus those holding matches or bundle places on it. */
   async needsConcernedByOffer(manager: EntityManager, offerId: string, skillUris: readonly string[]): Promise<string[]> {
-    const rows = (await manager.query(`SELECT id FROM "${schemaOfManager(manager)}".need_view WHERE open AND skill_uris && $1::text[]`, [skillUris])) as Array<{ id: string }>;
+    const s = schemaOfManager(manager);
+    const rows = (await manager.query(
+      `SELECT id FROM "${s}".need_view WHERE open AND skill_uris && $1::text[] UNION SELECT need_id FROM "${s}".bundle_fits WHERE offer_id = $2`,
+      [skillUris, offerId],
+    )) as Array<{ id: string }>;
     const ids = new Set([...rows.map((row) => row.id), ...(await matchRepository.needsWithActiveMatchesOn(manager, offerId))]);
     // A fixed order keeps concurrent handlers from locking needs in opposite orders.
     return [...ids].sort();

@@ -1,0 +1,49 @@
+/** A need that one course date could serve, as a member of that date's bundle. */
+export interface BundleMember {
+  needId: string;
+  companyId: string;
+  participants: number;
+  districtKey: string;
+}
+
+export type BundleStatus = 'forming' | 'viable' | 'dissolved';
+
+/**
+ * A bundle exists while needs of at least two companies fit the same course date; it is viable
+ * once together they reach the date's minimum participants (the course can run).
+ */
+export function bundleStatus(members: readonly BundleMember[], minParticipants: number): BundleStatus {
+  const companies = new Set(members.map((member) => member.companyId));
+  if (companies.size < 2) return 'dissolved';
+  const total = members.reduce((sum, member) => sum + member.participants, 0);
+  return total >= minParticipants ? 'viable' : 'forming';
+}
+
+const signature = (members: readonly BundleMember[]): string =>
+  members
+    .map((member) => `${member.needId}:${member.participants}`)
+    .sort()
+    .join(',');
+
+/**
+ * Which event a change of members means: `formed` when a bundle comes into being (or back),
+ * `updated` when members or status change, `dissolved` when fewer than two companies remain.
+ */
+export function bundleChange(
+  previous: { status: BundleStatus; members: readonly BundleMember[] } | undefined,
+  members: readonly BundleMember[],
+  minParticipants: number,
+): { event?: 'formed' | 'updated' | 'dissolved'; status: BundleStatus } {
+  const status = bundleStatus(members, minParticipants);
+  const existed = previous !== undefined && previous.status !== 'dissolved';
+  if (!existed) return status === 'dissolved' ? { status } : { event: 'formed', status };
+  if (status === 'dissolved') return { event: 'dissolved', status };
+  if (status !== previous.status || signature(members) !== signature(previous.members)) return { event: 'updated', status };
+  return { status };
+}
+
+/** A gap opens with the first need that no reachable offer serves and closes with the last. */
+export function gapChange(previous: 'open' | 'closed' | undefined, needsWithoutOffer: number): { event?: 'detected' | 'closed'; status: 'open' | 'closed' } {
+  if (needsWithoutOffer > 0) return previous === 'open' ? { status: 'open' } : { event: 'detected', status: 'open' };
+  return previous === 'open' ? { event: 'closed', status: 'closed' } : { status: previous ?? 'closed' };
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { BundleDissolved, BundleFormed, BundleSnapshotV1, BundleUpdated, CloudEvent, createEvent, OfferSnapshotV1 } from '@bildungsraum/contracts';
+import { currentCause } from '@bildungsraum/platform';
+import { schemaOfManager } from '../../shared/infra/matching-store';
+import { BundleMember, bundleChange, BundleStatus } from '../domain/bundle-rules';
+
+/** A course date a need fits (scored, not excluded, above the minimum score). */
+export interface FittingDate {
+  courseDateId: string;
+  offer: OfferSnapshotV1;
+}
+
+interface BundleRow {
+  id: string;
+  version: number;
+  status: BundleStatus;
+  members: BundleMember[];
+  offer_id: string;
+  provider_id: string;
+  min_participants: number;
+  skill_uris: string[];
+}
+
+/**
+ * Keeps one bundle per course date that has a minimum number of participants: the open needs of
+ * different companies it could serve together. Members come from `bundle_fits`, written per need
+ * when it is re-matched; an advisory lock per date serialises concurrent handlers.
+ */
+export const bundleKeeper = {
+  /** Replaces the need's fits; returns every date whose bundle may have changed. */
+  async replaceFits(manager: EntityManager, need: { id: string; companyId: string; participants: number; districtKey: string; open: boolean }, fitting: readonly FittingDate[]): Promise<string[]> {
+    const s = schemaOfManager(manager);
+    // Read, then delete: TypeORM returns [rows, count] for DELETE … RETURNING, not the rows.
+    const before = (await manager.query(`SELECT course_date_id FROM "${s}".bundle_fits WHERE need_id = $1`, [need.id])) as Array<{ course_date_id: string }>;
+    await manager.query(`DELETE FROM "${s}".bundle_fits WHERE need_id = $1`, [need.id]);
+    const poolable = need.open ? fitting.filter((fit) => (fit.offer.dates.find((date) => date.id === fit.courseDateId)?.minParticipants ?? 0) > 0) : [];
+    for (const fit of poolable) {
+      await manager.query(`INSERT INTO "${s}".bundle_fits (course_date_id, offer_id, need_id, company_id, participants, district_key) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        fit.courseDateId,
+        fit.offer.id,
+        need.id,
+        need.companyId,
+        need.participants,
+        need.districtKey,
+      ]);
+    }
+    return [...new Set([...before.map((row) => row.course_date_id), ...poolable.map((fit) => fit.courseDateId)])].sort();
+  },
+
+  /** Recomputes the date's bundle from its fits and returns the event the change means, if any. */
+  async recompute(manager: EntityManager, courseDateId: string, offers: ReadonlyMap<string, OfferSnapshotV1>): Promise<CloudEvent | undefined> {
+    const s = schemaOfManager(manager);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bundle:${courseDateId}`]);
+    const members = ((await manager.query(
+      `SELECT need_id AS "needId", company_id AS "companyId", participants, district_key AS "districtKey" FROM "${s}".bundle_fits WHERE course_date_id = $1 ORDER BY need_id`,
+      [courseDateId],
+    )) as BundleMember[]);
+    const [previous] = (await manager.query(`SELECT id, version, status, members, offer_id, provider_id, min_participants, skill_uris FROM "${s}".bundles WHERE course_date_id = $1`, [courseDateId])) as BundleRow[];
+    const offer = offers.get(courseDateId);
+    const date = offer?.dates.find((candidate) => candidate.id === courseDateId);
+    const minParticipants = date?.minParticipants ?? previous?.min_participants ?? 1;
+    const change = bundleChange(previous && { status: previous.status, members: previous.members }, members, minParticipants);
+    if (!change.event) return undefined;
+    const snapshot: BundleSnapshotV1 = {
+      id: previous?.id ?? randomUUID(),
+      version: (previous?.version ?? 0) + 1,
+      status: change.status,
+      skillUris: offer?.skills ?? previous?.skill_uris ?? [],
+      districtKeys: [...new Set(members.map((member) => member.districtKey))].sort(),
+      needs: members.map(({ needId, companyId, participants }) => ({ needId, companyId, participants })),
+      totalParticipants: members.reduce((sum, member) => sum + member.participants, 0),
+      offerId: offer?.id ?? previous!.offer_id,
+      courseDateId,
+      providerId: offer?.providerId ?? previous!.provider_id,
+      minParticipants: Math.max(1, minParticipants),
+    };
+    await manager.query(
+      `INSERT INTO "${s}".bundles (id, version, course_date_id, offer_id, provider_id, status, members, min_participants, skill_uris)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, members = EXCLUDED.members,
+         min_participants = EXCLUDED.min_participants, skill_uris = EXCLUDED.skill_uris, updated_at = now()`,
+      [snapshot.id, snapshot.version, courseDateId, snapshot.offerId, snapshot.providerId, snapshot.status, JSON.stringify(members), minParticipants, snapshot.skillUris],
+    );
+    const definition = { formed: BundleFormed, updated: BundleUpdated, dissolved: BundleDissolved }[change.event];
+    return createEvent(definition, snapshot.id, snapshot, currentCause());
+  },
+};

@@ -1,0 +1,26 @@
+import { EntityManager } from 'typeorm';
+import { CloudEvent } from '@bildungsraum/contracts';
+import { NeedRecord } from '../../matches/infra/candidates';
+import { bundleKeeper, FittingDate } from './bundle-keeper';
+import { gapKeeper } from './gap-keeper';
+
+/**
+ * After a need was re-matched: its place in the bundles of the dates it fits, and in the gaps
+ * when it fits none. Returns the bundle and gap events of the change (for the same outbox write).
+ */
+export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting: readonly FittingDate[]): Promise<CloudEvent[]> {
+  const n = need.snapshot;
+  const facts = { id: need.id, companyId: n.company.id, participants: n.participants, districtKey: n.site.districtKey, open: need.open };
+  const events: CloudEvent[] = [];
+  const offers = new Map(fitting.map((fit) => [fit.courseDateId, fit.offer]));
+  for (const courseDateId of await bundleKeeper.replaceFits(manager, facts, fitting)) {
+    const event = await bundleKeeper.recompute(manager, courseDateId, offers);
+    if (event) events.push(event);
+  }
+  const keys = await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, skillUris: need.skillUris }, fitting.length === 0);
+  for (const key of keys) {
+    const event = await gapKeeper.recompute(manager, key);
+    if (event) events.push(event);
+  }
+  return events;
+}

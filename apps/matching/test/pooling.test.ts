@@ -1,0 +1,60 @@
+import { BundleDissolved, BundleFormed, BundleSnapshotV1, BundleUpdated, GapClosed, GapDetected, GapSnapshotV1 } from '@bildungsraum/contracts';
+import { eventually } from '@bildungsraum/testing';
+import { Feed, freshSkills } from './support/feed';
+import { MatchingHarness, startMatching } from './support/matching-harness';
+
+describe('pooled demand: bundles and gaps from real events', () => {
+  let h: MatchingHarness;
+  let feed: Feed;
+  let providerId: string;
+
+  const bundles = (type: string, courseDateId: string) => h.capture.ofType(type).map((e) => e.data as BundleSnapshotV1).filter((b) => b.courseDateId === courseDateId);
+  const gaps = (type: string, skillUri: string) => h.capture.ofType(type).map((e) => e.data as GapSnapshotV1).filter((g) => g.skillGroup === skillUri);
+
+  beforeAll(async () => {
+    h = await startMatching('matchpool');
+    feed = new Feed(h);
+    providerId = await feed.provider();
+  });
+  afterAll(() => h?.close());
+
+  it('bundles needs of several companies on one course date: forming, viable at the minimum, dissolved when one company is left', async () => {
+    const skills = freshSkills(1);
+    const offer = feed.offer(providerId, { skills }, 'korbach');
+    offer.dates[0].minParticipants = 6;
+    await feed.publishOffer(offer);
+    const dateId = offer.dates[0].id;
+    const [a, b, c] = [await feed.company(), await feed.company(), await feed.company()];
+
+    const needA = await feed.submitNeed(feed.need(a, { skillUris: skills, participants: 2 }));
+    const needB = await feed.submitNeed(feed.need(b, { skillUris: skills, participants: 3 }));
+    const formed = await eventually(() => bundles(BundleFormed.type, dateId)[0]);
+    expect(formed).toMatchObject({ status: 'forming', version: 1, totalParticipants: 5, minParticipants: 6, offerId: offer.id, providerId, districtKeys: ['06635'] });
+    expect(formed!.needs.map((n) => n.needId).sort()).toEqual([needA.id, needB.id].sort());
+
+    await feed.submitNeed(feed.need(c, { skillUris: skills, participants: 1 }));
+    const viable = await eventually(() => bundles(BundleUpdated.type, dateId).find((u) => u.status === 'viable'));
+    expect(viable).toMatchObject({ version: 2, totalParticipants: 6 });
+
+    await feed.withdrawNeed(needB);
+    await eventually(() => bundles(BundleUpdated.type, dateId).some((u) => u.version === 3 && u.status === 'forming' && u.totalParticipants === 3));
+    await feed.withdrawNeed(needA);
+    const dissolved = await eventually(() => bundles(BundleDissolved.type, dateId)[0]);
+    expect(dissolved).toMatchObject({ id: formed!.id, version: 4, status: 'dissolved', totalParticipants: 1 });
+  });
+
+  it('reports a gap for demand without a reachable offer and closes it when one appears', async () => {
+    const [skill] = freshSkills(1);
+    const company = await feed.company();
+    const need = await feed.submitNeed(feed.need(company, { skillUris: [skill], participants: 4 }));
+    // An offer too far away does not close the gap.
+    await feed.publishOffer(feed.offer(providerId, { skills: [skill] }, 'holzminden'));
+    const detected = await eventually(() => gaps(GapDetected.type, skill)[0]);
+    expect(detected).toMatchObject({ status: 'open', version: 1, districtKey: '06635', skillUris: [skill], participants: 4, companies: 1, needIds: [need.id], targetGroups: ['employees'] });
+
+    await feed.publishOffer(feed.offer(providerId, { skills: [skill] }, 'frankenberg'));
+    const closed = await eventually(() => gaps(GapClosed.type, skill)[0]);
+    expect(closed).toMatchObject({ id: detected!.id, status: 'closed', version: 2, needIds: [] });
+    expect(gaps(GapDetected.type, skill)).toHaveLength(1);
+  });
+});
