@@ -7,8 +7,8 @@
  *
  *   node -r @swc-node/register bench/catalogue-search/main.ts   (npm run bench -- catalogue-search)
  *
- * BENCH_OFFERS (100000), BENCH_DATES_PER_OFFER (3), BENCH_QUERIES (4000), BENCH_CONCURRENCY (20),
- * BENCH_IMPORT_CONCURRENCY (6). Prints a summary and, as its very last line, one JSON object.
+ * BENCH_OFFERS (100000), BENCH_DATES_PER_OFFER (3), BENCH_QUERIES (1500), BENCH_CONCURRENCY (20),
+ * BENCH_IMPORT_CONCURRENCY (3 transactions of BENCH_IMPORT_BATCH = 200 offers). Prints a summary and, as its very last line, one JSON object.
  */
 import 'reflect-metadata';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,9 +25,9 @@ import { httpLoad, runScript, startService } from './service';
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
 const DATES_PER_OFFER = Number(process.env.BENCH_DATES_PER_OFFER ?? 3);
-const QUERIES = Number(process.env.BENCH_QUERIES ?? 4_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
-const IMPORT_CONCURRENCY = Number(process.env.BENCH_IMPORT_CONCURRENCY ?? 6);
+const IMPORT_CONCURRENCY = Number(process.env.BENCH_IMPORT_CONCURRENCY ?? 3);
 const PROVIDERS = Math.max(1, Math.round(OFFERS / 50));
 
 const freePort = (): Promise<number> =>
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     console.log(`generated ${OFFERS} offers × ${DATES_PER_OFFER} dates at ${places.length} real postal codes in ${round(generated, 1)} s`);
 
     const load = JSON.parse(await runScript('apps/catalogue/scripts/bench-worker.ts', ['load', offersFile, String(PROVIDERS), String(IMPORT_CONCURRENCY)], env)) as { imported: number; dates: number; refused: number; seconds: number; perSecond: number };
-    console.log(`import: ${load.imported} offers (${load.dates} dates, ${load.refused} refused: all dates past) in ${round(load.seconds, 1)} s = ${round(load.perSecond, 0)} offers/s (${IMPORT_CONCURRENCY} writers; domain rules, venue look-up, search rows, outbox event)`);
+    console.log(`import: ${load.imported} offers (${load.dates} dates, ${load.refused} refused: all dates past) in ${round(load.seconds, 1)} s = ${round(load.perSecond, 0)} offers/s (${IMPORT_CONCURRENCY} concurrent transactions of 200 offers; domain rules per offer, venue look-up, set-based search rows, outbox events)`);
 
     const queries = queryMix(random(42), places, QUERIES);
     const queriesFile = join(work, 'queries.json');
