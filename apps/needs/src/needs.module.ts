@@ -12,7 +12,7 @@ import { MatchingEventsHandler } from './needs/events/matching-events.handler';
 import { NeedsContextModule } from './needs/needs-context.module';
 import { NeedsConfig } from './needs.config';
 import { Clock, CLOCK, systemClock } from './shared/domain/clock';
-import { DomainErrorInterceptor } from './shared/infra/domain-error.interceptor';
+import { DomainErrorInterceptor } from '@bildungsraum/platform';
 import { NEEDS_DATA_SOURCE } from './shared/infra/needs-store';
 
 export interface NeedsModuleOptions {

@@ -4,10 +4,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { NatsConnection } from '@nats-io/nats-core';
-import { CloudEvent, fromHeaders, prefixedName } from '@bildungsraum/contracts';
+import { CloudEvent, prefixedName } from '@bildungsraum/contracts';
 import { connectNats, drainNats, ensureServiceStream, JetStreamPublisher } from '@bildungsraum/messaging';
 import { bootstrapService, loadConfig, mintDevToken, Role } from '@bildungsraum/platform';
-import { provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
+import { provisionTestInfrastructure, readStream, TestInfrastructure } from '@bildungsraum/testing';
 import { migrateNeeds } from '../../src/db/migrate-needs';
 import { ExpirySweeper } from '../../src/needs/expiry/expiry-sweeper';
 import { ImportProcessor } from '../../src/imports/infra/import-processor';
@@ -84,16 +84,3 @@ export async function startNeeds(label: string, overrides: Record<string, string
   };
 }
 
-export async function readStream(nats: NatsConnection, stream: string): Promise<CloudEvent[]> {
-  const jsm = await jetstreamManager(nats);
-  const info = await jsm.streams.info(stream).catch(() => undefined);
-  if (!info) return [];
-  const events: CloudEvent[] = [];
-  for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq += 1) {
-    const message = await jsm.streams.getMessage(stream, { seq });
-    if (!message) continue;
-    const { attributes } = fromHeaders((name) => message.header.get(name) || undefined);
-    events.push({ ...(attributes as CloudEvent), data: message.json() });
-  }
-  return events;
-}

@@ -3,8 +3,8 @@ import { Body, Controller, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Post
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, isOperator, Principal, Problem, PROBLEM_TYPES, Roles } from '@bildungsraum/platform';
-import { DomainError } from '../../shared/domain/domain-error';
-import { notFound } from '../../shared/infra/domain-error.interceptor';
+import { DomainError } from '@bildungsraum/domain-kernel';
+import { notFound } from '../../shared/domain/need-errors';
 import { NeedsStore } from '../../shared/infra/needs-store';
 import { ImportJob, importJobRepository } from '../infra/import-job.repository';
 import { ImportProcessor } from '../infra/import-processor';

@@ -8,7 +8,7 @@ import { appendToOutbox } from '@bildungsraum/persistence';
 import { currentCause, runWithCause } from '@bildungsraum/platform';
 import { Actor, ActorRole, captureRole, isCompanyUser, isOperator, mayActForCompany } from '../../shared/domain/actor';
 import { Clock, CLOCK } from '../../shared/domain/clock';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { NeedsStore } from '../../shared/infra/needs-store';
 import { CompanyRecord, directory } from '../../directory/infra/directory.repository';
 import { CreateNeedRequest } from '../../needs/commands/create-need/create-need.request';

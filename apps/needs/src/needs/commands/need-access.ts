@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Actor, isCompanyUser, mayActForCompany } from '../../shared/domain/actor';
-import { DomainError } from '../../shared/domain/domain-error';
-import { notFound } from '../../shared/infra/domain-error.interceptor';
+import { DomainError } from '@bildungsraum/domain-kernel';
+import { notFound } from '../../shared/domain/need-errors';
 import { CompanyRecord, directory } from '../../directory/infra/directory.repository';
 import { CompanySnapshot, Need } from '../domain/need';
 import { NeedSite } from '../domain/need-content';

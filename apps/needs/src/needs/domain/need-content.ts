@@ -1,5 +1,5 @@
 import { LearningFormat, Schedule, TargetGroup } from '@bildungsraum/contracts';
-import { DomainError, FieldFault } from '../../shared/domain/domain-error';
+import { DomainError, FieldFault } from '@bildungsraum/domain-kernel';
 
 export interface NeedSite {
   siteId?: string;

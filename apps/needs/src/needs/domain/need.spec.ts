@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { Need } from './need';
 import { NeedContent } from './need-content';
 import { statusFromLinks } from './need-matching-status';

@@ -1,5 +1,5 @@
 import { NeedStatus, NeedWithdrawalReason, SizeClass } from '@bildungsraum/contracts';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { assertValidContent, isoDay, NeedContent } from './need-content';
 
 export interface CapturedBy {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CloudEvent } from '@bildungsraum/contracts';
 import { appendToOutbox } from '@bildungsraum/persistence';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { NeedsStore } from '../../shared/infra/needs-store';
 import { Need } from '../domain/need';
 import { needRepository } from './need.repository';

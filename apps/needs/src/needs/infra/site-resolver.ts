@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PostalCodeInfo } from '@bildungsraum/reference-data';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { CompanyRecord } from '../../directory/infra/directory.repository';
 import { NeedSite } from '../domain/need-content';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 
 /** Opaque cursor over (created_at, id), newest first. A tampered cursor is a 422, not a 500. */
 export interface KeysetPosition {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentPrincipal, Principal, Roles } from '@bildungsraum/platform';
 import { coordinatingIn, isOperator } from '../../../shared/domain/actor';
 import { ActorResolver } from '../../../shared/infra/actor-resolver';
-import { notFound } from '../../../shared/infra/domain-error.interceptor';
+import { notFound } from '../../../shared/domain/need-errors';
 import { NeedsStore } from '../../../shared/infra/needs-store';
 import { ListNeedsHandler, NeedPage } from '../list-needs/list-needs.handler';
 import { ListNeedsQuery } from '../list-needs/list-needs.query';
