@@ -32,6 +32,15 @@ CREATE TEMPORARY TABLE service_roles (service text PRIMARY KEY, password text NO
 INSERT INTO service_roles VALUES ('partners', :'password');
 \unset password
 -- --------------------------------------------------------------------------------------------
+-- ----------------------------------------------------------------------------- needs ----
+\getenv password NEEDS_DB_PASSWORD
+\if :{?password}
+\else
+\set password needs-dev
+\endif
+INSERT INTO service_roles VALUES ('needs', :'password');
+\unset password
+-- --------------------------------------------------------------------------------------------
 
 SELECT format('CREATE ROLE %I', service) FROM service_roles
  WHERE service NOT IN (SELECT rolname FROM pg_roles) \gexec
