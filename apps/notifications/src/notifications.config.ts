@@ -66,6 +66,12 @@ export class NotificationsConfig extends ServiceConfig {
   @Min(1)
   DELIVERY_BATCH_SIZE = 50;
 
+  /** Batches a worker has in flight at once. */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  DELIVERY_CONCURRENCY = 4;
+
   /** How long a claimed ('sending') row is left to its worker before another may take it over. */
   @ToInteger()
   @IsInt()

@@ -18,10 +18,10 @@ import { sendDelivery, SendSettings } from './send-delivery';
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeliveryWorker');
   private running = false;
-  private loop?: Promise<void>;
+  private loops: Array<Promise<void>> = [];
   private listener?: Client;
-  private wake?: () => void;
-  /** A NOTIFY that came while a batch ran: go again instead of sleeping. */
+  /** Sleeping loops, woken by NOTIFY; a loop that was busy sees `notified` and goes again. */
+  private readonly sleepers = new Set<() => void>();
   private notified = false;
   private readonly email: EmailSender;
   private readonly settings: SendSettings;
@@ -44,19 +44,22 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.running = true;
     this.listener = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'notifications-worker-listen' });
     await this.listener.connect();
-    this.listener.on('notification', () => {
-      this.notified = true;
-      this.wake?.();
-    });
+    this.listener.on('notification', () => this.wakeAll());
     this.listener.on('error', (error) => this.logger.warn(`listener: ${error.message}`));
     await this.listener.query(`LISTEN ${DELIVERY_NOTIFY_CHANNEL}`);
-    this.loop = this.run();
+    // Several loops overlap sending with claiming and settling; SKIP LOCKED keeps their rows apart.
+    this.loops = Array.from({ length: this.config.DELIVERY_CONCURRENCY }, () => this.run());
+  }
+
+  private wakeAll(): void {
+    this.notified = true;
+    for (const wake of this.sleepers) wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    this.wakeAll();
+    await Promise.all(this.loops);
     await this.listener?.end().catch(() => undefined);
     this.email.close();
   }
@@ -85,14 +88,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         continue;
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.config.DELIVERY_POLL_MS);
-        this.wake = () => {
+        const wake = () => {
           clearTimeout(timer);
+          this.sleepers.delete(wake);
           resolve();
         };
+        const timer = setTimeout(wake, this.config.DELIVERY_POLL_MS);
+        this.sleepers.add(wake);
       });
-      this.wake = undefined;
-      this.notified = false;
     }
   }
 }

@@ -19,6 +19,12 @@ export interface WebhookRequest {
 export class PrivateAddressError extends Error {}
 
 /**
+ * Keep-alive agents: a receiver that takes many deliveries reuses its connections. A reused
+ * socket was address-checked when it connected; idle sockets close after a few seconds.
+ */
+const AGENTS = { http: new http.Agent({ keepAlive: true, maxSockets: 32, timeout: 30_000 }), https: new https.Agent({ keepAlive: true, maxSockets: 32, timeout: 30_000 }) };
+
+/**
  * DNS lookup that refuses private addresses: checked on the address actually connected to, so
  * a name that resolves differently at delivery time (DNS rebinding) cannot slip through.
  */
@@ -41,7 +47,8 @@ export function guardedLookup(allowPrivate: boolean): typeof dnsLookup {
  */
 export function postWebhook(request: WebhookRequest, settings: WebhookSettings): Promise<AttemptResult> {
   const url = new URL(request.url);
-  const client = url.protocol === 'https:' ? https : http;
+  const secure = url.protocol === 'https:';
+  const client = secure ? https : http;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: AttemptResult) => {
@@ -56,7 +63,7 @@ export function postWebhook(request: WebhookRequest, settings: WebhookSettings):
         headers: { ...request.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body), 'user-agent': 'Bildungsraum-Webhooks/1' },
         lookup: guardedLookup(settings.allowPrivateAddresses),
         timeout: settings.timeoutMs,
-        agent: false,
+        agent: secure ? AGENTS.https : AGENTS.http,
       },
       (response) => {
         const statusCode = response.statusCode ?? 0;
