@@ -15,6 +15,7 @@ import { MatchingConfig } from '../src/matching.config';
 import { CLOCK, systemClock } from '../src/shared/domain/clock';
 import { ActorResolver } from '../src/shared/infra/actor-resolver';
 import { MATCHING_DATA_SOURCE } from '../src/shared/infra/matching-store';
+import { CorrectSkillsController } from '../src/skills/correct-skills.controller';
 import { NeedSkillReader } from '../src/skills/need-skill-reader';
 
 /**
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   // The event handlers too: their payload classes end up in the served document's components.
   @Module({
     imports: [PlatformModule.forRoot(config, { serviceName: 'matching' }), HealthModule.forRoot({ checks: [] }), OfflineModule],
-    controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController],
+    controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController],
   })
   class DocsModule {}
 

@@ -17,6 +17,7 @@ import { NeedMatchesController } from './matches/queries/need-matches.controller
 import { MatchingConfig } from './matching.config';
 import { Clock, CLOCK, systemClock } from './shared/domain/clock';
 import { MATCHING_DATA_SOURCE } from './shared/infra/matching-store';
+import { CorrectSkillsController } from './skills/correct-skills.controller';
 import { NeedSkillReader } from './skills/need-skill-reader';
 
 export interface MatchingModuleOptions {
@@ -41,7 +42,7 @@ export function matchingModule(config: MatchingConfig, options: MatchingModuleOp
         useFactory: (dataSource: DataSource, connection: NatsConnection) => [postgresCheck(dataSource), natsCheck(connection)],
       }),
     ],
-    controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController],
+    controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController],
     providers: [{ provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, PassedDateSweeper, MatchActionsHandler],
   })
   class MatchingModule {}

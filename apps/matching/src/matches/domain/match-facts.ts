@@ -2,7 +2,7 @@
 export interface NeedSkill {
   uri: string;
   weight: number;
-  source: 'given' | 'text';
+  source: 'given' | 'text' | 'added';
 }
 
 /** What scoring needs to know of a need (from needs.need.* events). */

@@ -5,6 +5,7 @@ import { NeedExpired, NeedFulfilled, NeedSnapshotV1, NeedSubmitted, NeedUpdated,
 import { JetStreamEventContext } from '@bildungsraum/messaging';
 import { processOnce } from '@bildungsraum/persistence';
 import { MATCHING_CONSUMER, MATCHING_DATA_SOURCE, schemaOfManager } from '../../shared/infra/matching-store';
+import { heldSkills, lockSkills } from '../../shared/infra/skill-locks';
 import { NeedSkillReader, TextSkill } from '../../skills/need-skill-reader';
 import { readModels } from '../infra/read-models';
 import { Rematcher } from '../infra/rematcher';
@@ -32,6 +33,8 @@ export class NeedEventsHandler {
     // Reading the text queries the taxonomy (30–150 ms): done before the transaction, not holding its locks.
     const textSkills: TextSkill[] = await this.skills.read(data.description);
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), MATCHING_CONSUMER, ctx.event, async (manager) => {
+      const s = schemaOfManager(manager);
+      await lockSkills(manager, [...(await heldSkills(manager, s, 'need_view', data.id)), ...data.skillUris, ...textSkills.map((skill) => skill.uri)]);
       if ((await readModels.upsertNeed(manager, data, textSkills)) === 'stale') return;
       await this.rematcher.rematchNeed(manager, data.id);
     });

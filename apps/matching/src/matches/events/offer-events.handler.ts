@@ -5,6 +5,7 @@ import { OfferArchived, OfferPublished, OfferSnapshotV1, OfferUpdated, OfferWith
 import { JetStreamEventContext } from '@bildungsraum/messaging';
 import { processOnce } from '@bildungsraum/persistence';
 import { MATCHING_CONSUMER, MATCHING_DATA_SOURCE, schemaOfManager } from '../../shared/infra/matching-store';
+import { lockSkills, heldSkills } from '../../shared/infra/skill-locks';
 import { readModels } from '../infra/read-models';
 import { Rematcher } from '../infra/rematcher';
 
@@ -27,6 +28,7 @@ export class OfferEventsHandler {
 
   private async offer(data: OfferSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), MATCHING_CONSUMER, ctx.event, async (manager) => {
+      await lockSkills(manager, [...(await heldSkills(manager, schemaOfManager(manager), 'offer_view', data.id)), ...data.skills]);
       if ((await readModels.upsertOffer(manager, data)) === 'stale') return;
       for (const needId of await this.rematcher.needsConcernedByOffer(manager, data.id, data.skills)) {
         await this.rematcher.rematchNeed(manager, needId);

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { DateState } from '../domain/proposal-plan';
 import { schemaOfManager } from '../../shared/infra/matching-store';
+import { SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
 
 export interface NeedRecord {
@@ -11,6 +12,7 @@ export interface NeedRecord {
   snapshot: NeedSnapshotV1;
   skillUris: string[];
   textSkills: TextSkill[];
+  corrections: SkillCorrections;
 }
 
 export interface CandidateRow {
@@ -25,11 +27,11 @@ const MAX_CANDIDATES = 1000;
 
 export async function loadNeed(manager: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<NeedRecord | undefined> {
   const rows = (await manager.query(
-    `SELECT id, version, open, snapshot, skill_uris, text_skills FROM "${schemaOfManager(manager)}".need_view WHERE id = $1 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
+    `SELECT id, version, open, snapshot, skill_uris, text_skills, skill_corrections FROM "${schemaOfManager(manager)}".need_view WHERE id = $1 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
     [id],
-  )) as Array<{ id: string; version: number; open: boolean; snapshot: NeedSnapshotV1; skill_uris: string[]; text_skills: TextSkill[] }>;
+  )) as Array<{ id: string; version: number; open: boolean; snapshot: NeedSnapshotV1; skill_uris: string[]; text_skills: TextSkill[]; skill_corrections: SkillCorrections }>;
   const row = rows[0];
-  return row && { id: row.id, version: row.version, open: row.open, snapshot: row.snapshot, skillUris: row.skill_uris, textSkills: row.text_skills };
+  return row && { id: row.id, version: row.version, open: row.open, snapshot: row.snapshot, skillUris: row.skill_uris, textSkills: row.text_skills, corrections: row.skill_corrections };
 }
 
 /**

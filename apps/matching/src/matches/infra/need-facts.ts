@@ -2,17 +2,14 @@ import { OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { FundingProgramme } from '@bildungsraum/funding';
 import { companyCost, CompanyCost } from '../domain/company-cost';
 import { CandidateFacts, NeedFacts } from '../domain/match-facts';
+import { effectiveSkills } from '../../skills/domain/skill-corrections';
 import { CandidateRow, NeedRecord } from './candidates';
 
-/** The need as scoring sees it: given URIs weigh 1, skills read from its text weigh their confidence. */
+/** The need as scoring sees it: given URIs weigh 1, skills read from its text their confidence, corrections applied. */
 export function needFacts(need: NeedRecord, defaultRadiusKm: number): NeedFacts {
   const n = need.snapshot;
-  const given = new Set(n.skillUris);
   return {
-    skills: [
-      ...n.skillUris.map((uri) => ({ uri, weight: 1, source: 'given' as const })),
-      ...need.textSkills.filter((skill) => !given.has(skill.uri)).map((skill) => ({ uri: skill.uri, weight: skill.confidence, source: 'text' as const })),
-    ],
+    skills: effectiveSkills(n.skillUris, need.textSkills, need.corrections),
     participants: n.participants,
     ...(n.dqrLevel !== undefined ? { dqrLevel: n.dqrLevel } : {}),
     language: n.language,

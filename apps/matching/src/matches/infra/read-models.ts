@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { upsertIfNewer } from '@bildungsraum/persistence';
 import { schemaOfManager } from '../../shared/infra/matching-store';
+import { effectiveSkills, NO_CORRECTIONS, SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
 
 /** Needs in these states are matched; others only keep their confirmed matches. */
@@ -14,7 +15,9 @@ export const readModels = {
   /** Stores the need with the skills read from its text; `stale` = an older version than the one held. */
   async upsertNeed(manager: EntityManager, need: NeedSnapshotV1, textSkills: readonly TextSkill[]): Promise<'applied' | 'stale'> {
     const s = schemaOfManager(manager);
-    const skills = [...new Set([...need.skillUris, ...textSkills.map((skill) => skill.uri)])];
+    // Corrections made earlier apply to every later version of the need.
+    const [held] = (await manager.query(`SELECT skill_corrections FROM "${s}".need_view WHERE id = $1`, [need.id])) as Array<{ skill_corrections: SkillCorrections }>;
+    const skills = effectiveSkills(need.skillUris, textSkills, held?.skill_corrections ?? NO_CORRECTIONS).map((skill) => skill.uri);
     // upsertIfNewer binds plain values; the point is set right after, in the same transaction.
     const outcome = await upsertIfNewer(manager, {
       schema: s,
@@ -39,6 +42,11 @@ export const readModels = {
   },
 
   /** Stores the offer; when applied, its course dates are replaced by the snapshot's. */
+  /** Stores corrections and the skills the need is now matched on (the GIN-indexed column). */
+  async correctSkills(manager: EntityManager, needId: string, corrections: SkillCorrections, skillUris: readonly string[]): Promise<void> {
+    await manager.query(`UPDATE "${schemaOfManager(manager)}".need_view SET skill_corrections = $2, skill_uris = $3 WHERE id = $1`, [needId, JSON.stringify(corrections), skillUris]);
+  },
+
   async upsertOffer(manager: EntityManager, offer: OfferSnapshotV1): Promise<'applied' | 'stale'> {
     const s = schemaOfManager(manager);
     const outcome = await upsertIfNewer(manager, {

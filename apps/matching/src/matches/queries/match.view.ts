@@ -22,6 +22,12 @@ export class TextSkillView {
   @IsArray() @ValidateNested({ each: true }) @Type(() => EvidenceView) evidence!: EvidenceView[];
 }
 
+export class SkillCorrectionsView {
+  @IsArray() @IsString({ each: true }) confirmed!: string[];
+  @IsArray() @IsString({ each: true }) removed!: string[];
+  @IsArray() @IsString({ each: true }) added!: string[];
+}
+
 export class NeedMatchesView {
   @IsUUID() needId!: string;
   @IsInt() needVersion!: number;
@@ -29,6 +35,10 @@ export class NeedMatchesView {
   @IsArray() @IsString({ each: true }) givenSkillUris!: string[];
   /** Skills read from the company's own words. */
   @IsArray() @ValidateNested({ each: true }) @Type(() => TextSkillView) textSkills!: TextSkillView[];
+  /** Corrections by the company or its coordinators (confirmed / removed / added skills). */
+  @ValidateNested() @Type(() => SkillCorrectionsView) skillCorrections!: SkillCorrectionsView;
+  /** The skills the need is matched on now. */
+  @IsArray() @IsString({ each: true }) matchedOnSkillUris!: string[];
   /** Current proposals and answered ones, best first (withdrawn ones left out). */
   @IsArray() @ValidateNested({ each: true }) @Type(() => MatchView) matches!: MatchView[];
 }

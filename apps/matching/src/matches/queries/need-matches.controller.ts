@@ -1,16 +1,16 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CurrentPrincipal, NotFoundProblem, Principal, Roles } from '@bildungsraum/platform';
 import { directory } from '../../directory/infra/directory.repository';
 import { speaksForCompany } from '../../shared/domain/actor';
 import { ActorResolver } from '../../shared/infra/actor-resolver';
 import { MATCHING_DATA_SOURCE } from '../../shared/infra/matching-store';
-import { loadNeed } from '../infra/candidates';
+import { loadNeed, NeedRecord } from '../infra/candidates';
 import { matchRepository } from '../infra/match.repository';
 import { NeedMatchesView, toMatchView } from './match.view';
 
-const NEED_NOT_FOUND = 'Bedarf nicht gefunden / need not found';
+export const NEED_NOT_FOUND = 'Bedarf nicht gefunden / need not found';
 
 @ApiTags('matches')
 @ApiBearerAuth()
@@ -31,7 +31,20 @@ export class NeedMatchesController {
     const actor = await this.actors.resolve(manager, principal);
     const need = await loadNeed(manager, id);
     if (!need || !speaksForCompany(actor, await directory.companyScope(manager, need.snapshot.company.id))) throw new NotFoundProblem(NEED_NOT_FOUND);
-    const matches = (await matchRepository.ofNeed(manager, id)).filter((match) => match.status !== 'withdrawn');
-    return { needId: need.id, needVersion: need.version, givenSkillUris: need.snapshot.skillUris, textSkills: need.textSkills, matches: matches.map(toMatchView) };
+    return needMatchesView(manager, need);
   }
+}
+
+/** The need's skills (given, read, corrected) and its current matches, best first. */
+export async function needMatchesView(manager: EntityManager, need: NeedRecord): Promise<NeedMatchesView> {
+  const matches = (await matchRepository.ofNeed(manager, need.id)).filter((match) => match.status !== 'withdrawn');
+  return {
+    needId: need.id,
+    needVersion: need.version,
+    givenSkillUris: need.snapshot.skillUris,
+    textSkills: need.textSkills,
+    skillCorrections: need.corrections,
+    matchedOnSkillUris: need.skillUris,
+    matches: matches.map(toMatchView),
+  };
 }
