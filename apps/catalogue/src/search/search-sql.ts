@@ -79,8 +79,13 @@ export function searchStatement(criteria: SearchCriteria, tsQuery: string | unde
   const cap = counting ? COUNT_CAP : criteria.limit + 1;
   // Online dates are reachable from anywhere: with a radius they are a branch of their own, so
   // each branch stops at the cap in sort order instead of one scan over both ORed together.
-  const branches = near ? [`NOT d.online AND ${near}`, 'd.online'] : ['true'];
-  const branch = (condition: string) => `(SELECT * FROM (SELECT ${columns} FROM search_date d WHERE ${[...where, condition].join(' AND ')}) b ${after} ORDER BY ${order} LIMIT ${cap})`;
+  const branches = near ? [{ condition: `NOT d.online AND ${near}`, online: false }, { condition: 'd.online', online: true }] : [{ condition: 'true', online: false }];
+  // By distance, dates on site come nearest first straight from the GiST index (KNN, stops at the
+  // cap); online dates all share the last place, so their own order is by id (an index walk too).
+  const branchOrder = (online: boolean) => (sort.key !== 'distance_key' ? order : online ? 'date_id ASC' : 'knn ASC, date_id ASC');
+  const knn = sort.key === 'distance_key' && point ? `, d.location OPERATOR(public.<->) ${point} AS knn` : '';
+  const branch = ({ condition, online }: { condition: string; online: boolean }) =>
+    `(SELECT * FROM (SELECT ${columns}${knn} FROM search_date d WHERE ${[...where, condition].join(' AND ')}) b ${after} ORDER BY ${branchOrder(online)} LIMIT ${cap})`;
   const sql = `
     WITH hits AS MATERIALIZED (
       SELECT * FROM (${branches.map(branch).join(' UNION ALL ')}) m ORDER BY ${order} LIMIT ${cap}
