@@ -23,13 +23,17 @@ export function needFacts(need: NeedRecord, defaultRadiusKm: number): NeedFacts 
   };
 }
 
-/** One candidate date with the company's cost after funding worked out for it. */
-export function candidateFacts(need: NeedRecord, row: CandidateRow, programmes: readonly FundingProgramme[]): { facts: CandidateFacts; cost: CompanyCost } {
+const dateOf = (row: CandidateRow) => {
+  const date = row.offer.dates.find((candidate) => candidate.id === row.courseDateId);
+  if (!date) throw new Error(`Course date ${row.courseDateId} missing in offer ${row.offer.id}`);
+  return date;
+};
+
+/** What the company pays for this date after funding (the dearest part of scoring). */
+export function fundingFor(need: NeedRecord, row: CandidateRow, programmes: readonly FundingProgramme[]): CompanyCost {
   const offer: OfferSnapshotV1 = row.offer;
-  const date = offer.dates.find((candidate) => candidate.id === row.courseDateId);
-  if (!date) throw new Error(`Course date ${row.courseDateId} missing in offer ${offer.id}`);
   const n = need.snapshot;
-  const cost = companyCost(programmes, {
+  return companyCost(programmes, {
     ...(n.company.employees !== undefined ? { employees: n.company.employees } : {}),
     ...(n.company.districtKey ? { districtKey: n.company.districtKey } : {}),
     participants: n.participants,
@@ -41,25 +45,28 @@ export function candidateFacts(need: NeedRecord, row: CandidateRow, programmes: 
       azavApproved: offer.azavApproved,
       ...(offer.measureNumber ? { measureNumber: offer.measureNumber } : {}),
       providerAzavApproved: row.providerAzavApproved,
-      startDate: date.startDate,
+      startDate: dateOf(row).startDate,
     },
   });
+}
+
+/** One candidate date as scoring sees it, at the given cost per participant. */
+export function candidateFacts(row: CandidateRow, cost: Pick<CompanyCost, 'perParticipantCents' | 'note'>): CandidateFacts {
+  const offer = row.offer;
+  const date = dateOf(row);
   return {
-    cost,
-    facts: {
-      skillUris: offer.skills,
-      ...(offer.dqrLevel !== undefined ? { dqrLevel: offer.dqrLevel } : {}),
-      language: offer.language,
-      formats: offer.formats,
-      targetGroups: offer.targetGroups,
-      startDate: date.startDate,
-      endDate: date.endDate,
-      schedule: date.schedule,
-      online: date.online,
-      ...(row.distanceKm !== null ? { distanceKm: row.distanceKm } : {}),
-      seatsFree: date.seatsFree,
-      companyCostPerParticipantCents: cost.perParticipantCents,
-      costNote: cost.note,
-    },
+    skillUris: offer.skills,
+    ...(offer.dqrLevel !== undefined ? { dqrLevel: offer.dqrLevel } : {}),
+    language: offer.language,
+    formats: offer.formats,
+    targetGroups: offer.targetGroups,
+    startDate: date.startDate,
+    endDate: date.endDate,
+    schedule: date.schedule,
+    online: date.online,
+    ...(row.distanceKm !== null ? { distanceKm: row.distanceKm } : {}),
+    seatsFree: date.seatsFree,
+    companyCostPerParticipantCents: cost.perParticipantCents,
+    costNote: cost.note,
   };
 }

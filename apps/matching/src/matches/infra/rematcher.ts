@@ -7,13 +7,15 @@ import { appendToOutbox } from '@bildungsraum/persistence';
 import { MatchingConfig } from '../../matching.config';
 import { berlinDay, Clock, CLOCK } from '../../shared/domain/clock';
 import { schemaOfManager } from '../../shared/infra/matching-store';
+import { FittingDate } from '../../pooling/infra/bundle-keeper';
 import { poolNeed } from '../../pooling/infra/pooling';
+import { needExactCost } from '../domain/cost-pruning';
 import { planProposals } from '../domain/proposal-plan';
 import { evaluateCandidate } from '../domain/scoring';
 import { parseWeights, Weights } from '../domain/weights';
 import { dateStates, findCandidates, loadNeed } from './candidates';
 import { matchEvent, MatchRecord, matchRepository } from './match.repository';
-import { candidateFacts, needFacts } from './need-facts';
+import { candidateFacts, fundingFor, needFacts } from './need-facts';
 
 /**
  * Keeps one need's proposals current, inside the caller's transaction (an event handler's, so the
@@ -37,11 +39,38 @@ export class Rematcher {
     const today = berlinDay(this.clock());
     const facts = needFacts(need, this.config.DEFAULT_TRAVEL_KM);
     const rows = need.open && need.skillUris.length ? await findCandidates(manager, need, facts.radiusKm, today) : [];
+    const existing = await matchRepository.ofNeed(manager, need.id);
+    const active = existing.filter((match) => ['proposed', 'accepted', 'confirmed'].includes(match.status));
+    const minScore = this.config.MATCH_MIN_SCORE_PERCENT / 100;
+
+    // Bounds first (funding only moves the price criterion), exact funding only where it matters.
+    const NO_NOTE = { de: '', en: '' };
+    const bounded = rows.flatMap((row) => {
+      const lower = evaluateCandidate(facts, candidateFacts(row, { perParticipantCents: row.offer.priceCents, note: NO_NOTE }), this.weights, today);
+      if (lower.excluded) return [];
+      const upper = evaluateCandidate(facts, candidateFacts(row, { perParticipantCents: 0, note: NO_NOTE }), this.weights, today);
+      return [{ row, lower: lower.score, upper: upper.excluded ? lower.score : upper.score }];
+    });
+    const exact = needExactCost(
+      bounded.map(({ row, lower, upper }) => ({ courseDateId: row.courseDateId, lower, upper })),
+      {
+        topN: this.config.MATCH_TOP_N,
+        minScore,
+        answered: new Set(existing.filter((m) => m.status === 'declined' || m.status === 'rejected').map((m) => m.courseDateId)),
+        live: new Set(active.map((m) => m.courseDateId)),
+      },
+    );
     const scored = new Map<string, MatchRecord>();
-    for (const row of rows) {
-      const { facts: candidate, cost } = candidateFacts(need, row, FEDERAL_PROGRAMMES);
-      const evaluation = evaluateCandidate(facts, candidate, this.weights, today);
+    const fitting: FittingDate[] = [];
+    for (const { row, lower } of bounded) {
+      if (!exact.has(row.courseDateId)) {
+        if (lower >= minScore) fitting.push({ courseDateId: row.courseDateId, offer: row.offer });
+        continue;
+      }
+      const cost = fundingFor(need, row, FEDERAL_PROGRAMMES);
+      const evaluation = evaluateCandidate(facts, candidateFacts(row, { perParticipantCents: cost.perParticipantCents, note: cost.note }), this.weights, today);
       if (evaluation.excluded) continue;
+      if (evaluation.score >= minScore) fitting.push({ courseDateId: row.courseDateId, offer: row.offer });
       scored.set(row.courseDateId, {
         id: randomUUID(),
         version: 1,
@@ -59,8 +88,6 @@ export class Rematcher {
         fundingProgrammeIds: cost.programmeIds,
       });
     }
-    const existing = await matchRepository.ofNeed(manager, need.id);
-    const active = existing.filter((match) => ['proposed', 'accepted', 'confirmed'].includes(match.status));
     const states = await dateStates(manager, active, today);
     const plan = planProposals({
       needOpen: need.open,
@@ -68,7 +95,7 @@ export class Rematcher {
       ranked: [...scored.values()].map((match) => ({ courseDateId: match.courseDateId, score: match.score })),
       dateState: (courseDateId) => states.get(courseDateId) ?? 'date_removed',
       topN: this.config.MATCH_TOP_N,
-      minScore: this.config.MATCH_MIN_SCORE_PERCENT / 100,
+      minScore,
     });
 
     const events: CloudEvent[] = [];
@@ -94,9 +121,6 @@ export class Rematcher {
       const fresh = scored.get(match.courseDateId);
       if (fresh && fresh.score !== match.score) await matchRepository.save(manager, { ...match, score: fresh.score, criteria: fresh.criteria, explanation: fresh.explanation, companyCostPerParticipantCents: fresh.companyCostPerParticipantCents, fundingProgrammeIds: fresh.fundingProgrammeIds });
     }
-    const minScore = this.config.MATCH_MIN_SCORE_PERCENT / 100;
-    const offers = new Map(rows.map((row) => [row.courseDateId, row.offer]));
-    const fitting = [...scored.values()].filter((match) => match.score >= minScore).map((match) => ({ courseDateId: match.courseDateId, offer: offers.get(match.courseDateId)! }));
     events.push(...(await poolNeed(manager, need, fitting)));
     if (events.length) await appendToOutbox(manager, schemaOfManager(manager), events);
   }
