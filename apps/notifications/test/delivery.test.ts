@@ -112,4 +112,29 @@ describe('notifications: recording and delivering', () => {
     expect(receiver.received[before + 1].id).toBe(row.id);
     expect(receiver.received[before].id).toBe(row.id);
   });
+
+  it('sends a daily digest as one email at the digest hour', async () => {
+    const company = await h.partner('company');
+    const token = await h.token('company', company);
+    const channel = await h.http().post(`/organisations/${company}/channels/email`).set('authorization', `Bearer ${token}`).send({ address: 'digest@example.org', defaultSubscription: false }).expect(201);
+    await h.http().post(`/organisations/${company}/subscriptions`).set('authorization', `Bearer ${token}`).send({ channelId: channel.body.id, eventTypes: ['matching.match.*'], mode: 'digest', language: 'en' }).expect(201);
+    for (let index = 0; index < 2; index += 1) {
+      const match = proposedMatch(company);
+      await h.publish(MatchProposed, match.id, match);
+    }
+    const rows = await eventually(async () => {
+      const found = await h.query<{ next_attempt_at: Date }>(`SELECT next_attempt_at FROM delivery WHERE partner_id = $1 AND digest`, [company]);
+      if (found.length !== 2) throw new Error(`${found.length} digest rows`);
+      return found;
+    });
+    for (const row of rows) expect(new Date(row.next_attempt_at).getUTCHours()).toBe(6);
+    expect(mail.mails.filter((m) => m.to.includes('digest@example.org'))).toHaveLength(0);
+    // The digest hour has come.
+    await h.query(`UPDATE delivery SET next_attempt_at = now() WHERE partner_id = $1`, [company]);
+    await eventually(async () => (await h.query(`SELECT 1 FROM delivery WHERE partner_id = $1 AND status = 'succeeded'`, [company])).length === 2);
+    const digests = mail.mails.filter((m) => m.to.includes('digest@example.org'));
+    expect(digests).toHaveLength(1);
+    expect(digests[0].subject).toBe('[Bildungsraum] Your daily digest: 2 updates');
+    expect(digests[0].text?.match(/Covers CNC milling/g)).toHaveLength(2);
+  });
 });

@@ -18,6 +18,8 @@ export interface ClaimedDelivery {
   attempts: number;
   attempt_id: string;
   created_at: Date;
+  /** Part of a daily digest: due rows of one subscription go out as one email. */
+  digest: boolean;
 }
 
 export interface ChannelRow {
@@ -57,7 +59,7 @@ export async function claimDue(dataSource: DataSource, limit: number, leaseMs: n
               WHERE (status = 'pending' OR (status = 'sending' AND lease_until < now())) AND next_attempt_at <= now()
               ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
       WHERE d.id = due.id
-      RETURNING d.id, d.event_id, d.event_type, d.subscription_id, d.channel_id, d.partner_id, d.channel_kind, d.language, d.event, d.attempts, d.attempt_id, d.created_at`,
+      RETURNING d.id, d.event_id, d.event_type, d.subscription_id, d.channel_id, d.partner_id, d.channel_kind, d.language, d.event, d.attempts, d.attempt_id, d.created_at, d.digest`,
     [limit, leaseMs],
   ));
 }

@@ -49,10 +49,10 @@ export async function recordDeliveries(manager: EntityManager, event: CloudEvent
   const { data, ...attributes } = event;
   const stored = JSON.stringify({ ...attributes, data });
   const rows = (await manager.query(
-    `INSERT INTO delivery (id, event_id, event_type, event_time, subscription_id, channel_id, partner_id, channel_kind, language, event, next_attempt_at, created_at)
-     SELECT id, $1, $2, $3, subscription_id, channel_id, partner_id, channel_kind, language, $4::jsonb, next_attempt_at, $5
-       FROM unnest($6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::text[], $11::text[], $12::timestamptz[])
-         AS t(id, subscription_id, channel_id, partner_id, channel_kind, language, next_attempt_at)
+    `INSERT INTO delivery (id, event_id, event_type, event_time, subscription_id, channel_id, partner_id, channel_kind, language, event, next_attempt_at, created_at, digest)
+     SELECT id, $1, $2, $3, subscription_id, channel_id, partner_id, channel_kind, language, $4::jsonb, next_attempt_at, $5, digest
+       FROM unnest($6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::text[], $11::text[], $12::timestamptz[], $13::boolean[])
+         AS t(id, subscription_id, channel_id, partner_id, channel_kind, language, next_attempt_at, digest)
      ON CONFLICT (event_id, subscription_id) DO NOTHING RETURNING 1`,
     [
       event.id,
@@ -67,6 +67,7 @@ export async function recordDeliveries(manager: EntityManager, event: CloudEvent
       subscriptions.map((s) => s.channel_kind),
       subscriptions.map((s) => s.language),
       subscriptions.map((s) => (s.mode === 'digest' ? nextDigestAt(now) : now)),
+      subscriptions.map((s) => s.mode === 'digest'),
     ],
   )) as unknown[];
   if (rows.length) await manager.query(`SELECT pg_notify($1, '')`, [DELIVERY_NOTIFY_CHANNEL]);

@@ -8,6 +8,8 @@ import { claimDue, loadChannels, settle } from '../infra/delivery-store';
 import { DELIVERY_NOTIFY_CHANNEL } from '../infra/record-deliveries';
 import { EmailSender } from './email-sender';
 import { sendDelivery, SendSettings } from './send-delivery';
+import { sendDigest } from './send-digest';
+import { ClaimedDelivery } from '../infra/delivery-store';
 
 /**
  * Sends what the consumer recorded. Claims due rows (SKIP LOCKED: replicas share the work),
@@ -69,8 +71,19 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const claimed = await claimDue(this.dataSource, this.config.DELIVERY_BATCH_SIZE, this.config.DELIVERY_LEASE_MS);
     if (!claimed.length) return 0;
     const channels = await loadChannels(this.dataSource, [...new Set(claimed.map((row) => row.channel_id))]);
-    const settled = await Promise.all(claimed.map((row) => sendDelivery(row, channels.get(row.channel_id), this.email, this.settings)));
-    await settle(this.dataSource, settled);
+    // Email digests: one message per subscription for its due rows; everything else one by one.
+    const digests = new Map<string, ClaimedDelivery[]>();
+    const single: ClaimedDelivery[] = [];
+    for (const row of claimed) {
+      const channel = channels.get(row.channel_id);
+      if (row.digest && channel?.kind === 'email' && channel.status === 'active') digests.set(row.subscription_id, [...(digests.get(row.subscription_id) ?? []), row]);
+      else single.push(row);
+    }
+    const settled = await Promise.all([
+      ...single.map((row) => sendDelivery(row, channels.get(row.channel_id), this.email, this.settings).then((outcome) => [outcome])),
+      ...[...digests.values()].map((rows) => sendDigest(rows, channels.get(rows[0].channel_id) as NonNullable<ReturnType<typeof channels.get>>, this.email, this.settings)),
+    ]);
+    await settle(this.dataSource, settled.flat());
     return claimed.length;
   }
 
