@@ -66,6 +66,15 @@ export class NotificationsConfig extends ServiceConfig {
   @Min(1)
   DELIVERY_BATCH_SIZE = 50;
 
+  /**
+   * Events the consumer records at once per stream. Order does not matter here: recording is
+   * idempotent per (event, subscription) and the partner read model is version-guarded.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  CONSUMER_CONCURRENCY = 8;
+
   /** Batches a worker has in flight at once. */
   @ToInteger()
   @IsInt()

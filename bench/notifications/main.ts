@@ -1,0 +1,155 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { createEvent, GapDetected, PartnerVerified, prefixedName } from '@bildungsraum/contracts';
+import { connectNats, drainNats, JetStreamPublisher } from '@bildungsraum/messaging';
+import { loadConfig, mintDevToken, ServiceConfig } from '@bildungsraum/platform';
+import { eventually, provisionTestInfrastructure } from '@bildungsraum/testing';
+import { machine, percentile, round } from '../outbox/stats';
+import { freePort } from '../needs-intake/service';
+import { BenchReceiver } from './receivers';
+import { migrateNotifications, startNotifications } from './service';
+
+/**
+ * Fan-out: BENCH_EVENTS (10,000) matching.gap.detected events in one district, each concerning
+ * BENCH_RECEIVERS (20) providers with a webhook each, published at BENCH_RATE (500/s). Then one
+ * receiver goes down while BENCH_OUTAGE_EVENTS (2,000) more arrive, comes back, and the time
+ * until its backlog is drained is measured (retries follow BENCH_RETRY_SCHEDULE_MS).
+ */
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
+const RECEIVERS = Number(process.env.BENCH_RECEIVERS ?? 20);
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const OUTAGE_EVENTS = Number(process.env.BENCH_OUTAGE_EVENTS ?? 2_000);
+const SCHEDULE = process.env.BENCH_RETRY_SCHEDULE_MS ?? '1000,2000,4000,8000,16000,32000';
+const DISTRICT = '06635';
+const newIds = (count: number) => new Set(Array.from({ length: count }, () => randomUUID()));
+
+/** Publishes `ids.size` gap events at `rate`/s; the ids are chosen beforehand so receivers can tell phases apart. */
+async function publishAtRate(publisher: JetStreamPublisher, ids: Set<string>, rate: number): Promise<number> {
+  const list = [...ids];
+  const count = list.length;
+  const started = Date.now();
+  const perTick = Math.max(1, Math.round(rate / 100));
+  for (let sent = 0; sent < count; ) {
+    const due = started + (sent / rate) * 1000;
+    if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+    const batch = [];
+    for (let i = 0; i < perTick && sent < count; i += 1, sent += 1) {
+      const id = list[sent];
+      batch.push(publisher.publish(createEvent(GapDetected, id, { id, version: 1, status: 'open', districtKey: DISTRICT, skillGroup: 'cnc', skillUris: [], targetGroups: [], participants: 8, companies: 3, needIds: [] })));
+    }
+    await Promise.all(batch);
+  }
+  return (count / (Date.now() - started)) * 1000;
+}
+
+async function main(): Promise<void> {
+  const infra = await provisionTestInfrastructure('bench-notifications');
+  const base = loadConfig(ServiceConfig, { DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl });
+  const env = {
+    ...process.env,
+    DATABASE_URL: infra.databaseUrl,
+    NATS_URL: infra.natsUrl,
+    BILDUNGSRAUM_SUBJECT_PREFIX: infra.subjectPrefix,
+    AUTH_MODE: 'local',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_ENABLED: 'false',
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+    DELIVERY_RETRY_SCHEDULE_MS: SCHEDULE,
+    SMTP_URL: 'smtp://127.0.0.1:1',
+  };
+  migrateNotifications(env);
+  const port = await freePort();
+  const service = await startNotifications(env, port);
+  const nats = await connectNats({ url: infra.natsUrl, name: 'bench-notifications' });
+  const publisher = new JetStreamPublisher(jetstream(nats), infra.subjectPrefix);
+  const receivers = await Promise.all(Array.from({ length: RECEIVERS }, () => new BenchReceiver().start()));
+  try {
+    for (const receiver of receivers) {
+      const provider = randomUUID();
+      await publisher.publish(createEvent(PartnerVerified, provider, { id: provider, version: 1, kind: 'provider', name: `Bildungsträger ${provider.slice(0, 6)}`, status: 'verified', sites: [], districtKeys: [DISTRICT], networkIds: [] }));
+      const token = await mintDevToken({ role: 'provider', partnerId: provider }, base);
+      const response = await fetch(`http://127.0.0.1:${port}/organisations/${provider}/channels/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: receiver.url }) });
+      if (response.status !== 201) throw new Error(`webhook registration: ${response.status} ${await response.text()}`);
+    }
+    // Warm-up: one event reaches all receivers once the read model has every provider.
+    await eventually(async () => {
+      await publishAtRate(publisher, newIds(1), 1);
+      return receivers.every((receiver) => receiver.seen.size > 0);
+    }, { timeoutMs: 120_000, intervalMs: 1000 });
+
+    // 1. Healthy receivers.
+    const healthy = newIds(EVENTS);
+    receivers.forEach((receiver) => receiver.startPhase(healthy));
+    const started = Date.now();
+    const offered = await publishAtRate(publisher, healthy, RATE);
+    const total = () => receivers.reduce((sum, receiver) => sum + receiver.phaseHits, 0);
+    await eventually(() => total() === EVENTS * RECEIVERS, { timeoutMs: 600_000, intervalMs: 100 });
+    const finished = Math.max(...receivers.map((receiver) => receiver.lastArrival));
+    const latencies = receivers.flatMap((receiver) => receiver.latenciesMs);
+    const deliveriesPerS = (EVENTS * RECEIVERS) / ((finished - started) / 1000);
+
+    // 2. One receiver down while more events arrive, then back on the same port.
+    const down = receivers[0];
+    const downPort = down.port;
+    await down.stop();
+    const outage = newIds(OUTAGE_EVENTS);
+    receivers.forEach((receiver) => receiver.startPhase(outage));
+    await publishAtRate(publisher, outage, RATE);
+    const others = receivers.slice(1);
+    await eventually(() => others.every((receiver) => receiver.phaseHits === OUTAGE_EVENTS), { timeoutMs: 300_000, intervalMs: 100 });
+    await down.start(downPort);
+    const back = Date.now();
+    await eventually(() => down.phaseHits === OUTAGE_EVENTS, { timeoutMs: 600_000, intervalMs: 50 });
+    const drainMs = Date.now() - back;
+    const duplicates = receivers.reduce((sum, receiver) => sum + receiver.requests - receiver.seen.size, 0);
+
+    const result = {
+      bench: 'notifications',
+      events: EVENTS,
+      receivers: RECEIVERS,
+      deliveries: EVENTS * RECEIVERS,
+      offered_rate_per_s: RATE,
+      achieved_rate_per_s: round(offered, 0),
+      deliveries_per_s: round(deliveriesPerS, 0),
+      p50_ms: round(percentile(latencies, 50), 1),
+      p99_ms: round(percentile(latencies, 99), 1),
+      outage_backlog: OUTAGE_EVENTS,
+      drain_ms: drainMs,
+      retry_schedule_ms: SCHEDULE,
+      duplicates_received: duplicates,
+    };
+    process.stdout.write(
+      [
+        `notifications fan-out on ${machine()}, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}`,
+        `  ${EVENTS} events × ${RECEIVERS} webhooks at ${result.achieved_rate_per_s}/s offered: ${result.deliveries_per_s} deliveries/s, event → delivery p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms`,
+        `  one receiver down for ${OUTAGE_EVENTS} events, back: backlog drained in ${drainMs} ms (retry schedule ${SCHEDULE} ms, ±20 % jitter)`,
+        `  duplicate requests at receivers (same webhook-id): ${duplicates}`,
+        JSON.stringify(result),
+      ].join('\n') + '\n',
+    );
+  } catch (error) {
+    // Where did it stop? Enough to tell a stuck consumer from a failing sender.
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: infra.databaseUrl });
+    await client.connect();
+    for (const sql of ['SELECT count(*) AS recipients FROM notifications.recipient', 'SELECT status, count(*) FROM notifications.delivery GROUP BY 1', 'SELECT count(*) AS inbox FROM notifications.inbox', 'SELECT last_error, count(*) FROM notifications.delivery GROUP BY 1 LIMIT 5']) {
+      process.stderr.write(`${sql}: ${JSON.stringify((await client.query(sql)).rows)}\n`);
+    }
+    await client.end();
+    throw error;
+  } finally {
+    for (const receiver of receivers) await receiver.stop();
+    await service.stop();
+    const jsm = await jetstreamManager(nats);
+    for (const name of ['PARTNERS', 'MATCHING', 'NEEDS', 'CATALOGUE', 'NOTIFICATIONS', 'DEADLETTER']) await jsm.streams.delete(prefixedName(name, infra.subjectPrefix)).catch(() => false);
+    await drainNats(nats);
+    await infra.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
