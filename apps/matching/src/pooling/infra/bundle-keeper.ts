@@ -28,24 +28,40 @@ interface BundleRow {
  * when it is re-matched; an advisory lock per date serialises concurrent handlers.
  */
 export const bundleKeeper = {
-  /** Replaces the need's fits; returns every date whose bundle may have changed. */
+  /**
+   * Replaces the need's fits (set-wise, a few statements however many dates) and returns the dates
+   * whose bundle may have changed: a fit added, removed or with other participants, and only where
+   * a bundle exists or at least two companies fit. The dates are locked first (fixed order), so a
+   * concurrent need fitting the same date is seen after it commits.
+   */
   async replaceFits(manager: EntityManager, need: { id: string; companyId: string; participants: number; districtKey: string; open: boolean }, fitting: readonly FittingDate[]): Promise<string[]> {
     const s = schemaOfManager(manager);
-    // Read, then delete: TypeORM returns [rows, count] for DELETE … RETURNING, not the rows.
-    const before = (await manager.query(`SELECT course_date_id FROM "${s}".bundle_fits WHERE need_id = $1`, [need.id])) as Array<{ course_date_id: string }>;
-    await manager.query(`DELETE FROM "${s}".bundle_fits WHERE need_id = $1`, [need.id]);
+    const before = (await manager.query(`SELECT course_date_id, participants FROM "${s}".bundle_fits WHERE need_id = $1`, [need.id])) as Array<{ course_date_id: string; participants: number }>;
     const poolable = need.open ? fitting.filter((fit) => (fit.offer.dates.find((date) => date.id === fit.courseDateId)?.minParticipants ?? 0) > 0) : [];
-    for (const fit of poolable) {
-      await manager.query(`INSERT INTO "${s}".bundle_fits (course_date_id, offer_id, need_id, company_id, participants, district_key) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        fit.courseDateId,
-        fit.offer.id,
-        need.id,
-        need.companyId,
-        need.participants,
-        need.districtKey,
-      ]);
+    const now = new Map(poolable.map((fit) => [fit.courseDateId, fit]));
+    const held = new Map(before.map((row) => [row.course_date_id, row.participants]));
+    const removed = [...held.keys()].filter((id) => !now.has(id));
+    const changed = [...now.keys()].filter((id) => held.get(id) !== need.participants);
+    const touched = [...new Set([...removed, ...changed])].sort();
+    if (!touched.length) return [];
+    await manager.query(`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext('bundle:' || d) AS k FROM unnest($1::text[]) AS d ORDER BY 1) AS keys`, [touched]);
+    if (removed.length) await manager.query(`DELETE FROM "${s}".bundle_fits WHERE need_id = $1 AND course_date_id = ANY($2::uuid[])`, [need.id, removed]);
+    if (changed.length) {
+      await manager.query(
+        `INSERT INTO "${s}".bundle_fits (course_date_id, offer_id, need_id, company_id, participants, district_key)
+         SELECT d, o, $3, $4, $5, $6 FROM unnest($1::uuid[], $2::uuid[]) AS t(d, o)
+         ON CONFLICT (course_date_id, need_id) DO UPDATE SET participants = EXCLUDED.participants, district_key = EXCLUDED.district_key`,
+        [changed, changed.map((id) => now.get(id)!.offer.id), need.id, need.companyId, need.participants, need.districtKey],
+      );
     }
-    return [...new Set([...before.map((row) => row.course_date_id), ...poolable.map((fit) => fit.courseDateId)])].sort();
+    const relevant = (await manager.query(
+      `SELECT d::text AS id FROM unnest($1::uuid[]) AS d
+        WHERE EXISTS (SELECT 1 FROM "${s}".bundles b WHERE b.course_date_id = d)
+           OR (SELECT count(DISTINCT f.company_id) FROM "${s}".bundle_fits f WHERE f.course_date_id = d) >= 2
+        ORDER BY 1`,
+      [touched],
+    )) as Array<{ id: string }>;
+    return relevant.map((row) => row.id);
   },
 
   /** Recomputes the date's bundle from its fits and returns the event the change means, if any. */
