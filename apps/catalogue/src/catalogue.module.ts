@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { NatsConnection } from '@nats-io/nats-core';
 import { EVENT_PUBLISHER, MessagingModule, NATS_CONNECTION } from '@bildungsraum/messaging';
 import { OutboxModule } from '@bildungsraum/persistence';
-import { HealthModule, natsCheck, postgresCheck } from '@bildungsraum/platform';
+import { DomainErrorInterceptor, HealthModule, natsCheck, postgresCheck } from '@bildungsraum/platform';
 import { CatalogueConfig } from './catalogue.config';
 import { CATALOGUE_SCHEMA } from './db/catalogue-data-source';
 import { DatabaseModule } from './db/database.module';
@@ -14,7 +14,6 @@ import { ProgrammesModule } from './programmes/programmes.module';
 import { SearchModule } from './search/search.module';
 import { SkillsModule } from './skills/skills.module';
 import { CATALOGUE_DATA_SOURCE } from './shared/infra/catalogue-store';
-import { DomainErrorInterceptor } from './shared/infra/domain-error.interceptor';
 
 /**
  * The catalogue service: offers, course dates, programmes, skills and search over HTTP; every

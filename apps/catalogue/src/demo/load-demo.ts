@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { runWithCause } from '@bildungsraum/platform';
 import { referenceDataDirectory } from '@bildungsraum/reference-data';
 import { createCatalogueDataSource } from '../db/catalogue-data-source';
-import { DomainError } from '../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { offerRepository } from '../offers/infra/offer.repository';
 import { createPublishedOffer } from '../offers/infra/create-published-offer';
 import { DEMO_OFFERS, DEMO_PROVIDER_NAMES, DemoOffer, DemoProviderKey } from './demo-offers';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { Problem } from '@bildungsraum/platform';
-import { DomainError } from '../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { Caller } from '../offers/domain/offer-access';
 import { OfferCommands } from '../offers/commands/offer-commands.service';
 import { CreateOfferRequest } from '../offers/commands/offer.requests';

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsBase64, IsBoolean, IsOptional, IsString, MaxLength, IsUUID, IsObject } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@bildungsraum/platform';
-import { invalid } from '../shared/domain/domain-error';
+import { invalid } from '@bildungsraum/domain-kernel';
 import { offersFromCsv } from './csv-offers';
 import { ImportReport, ImportRunner } from './import-runner';
 import { offersFromJsonLd } from './jsonld-offers';

@@ -6,7 +6,7 @@ import { mayRead } from '../offers/domain/offer-access';
 import { offerRepository } from '../offers/infra/offer.repository';
 import { providerDirectory } from '../providers/provider-directory';
 import { CatalogueStore } from '../shared/infra/catalogue-store';
-import { notFound } from '../shared/infra/domain-error.interceptor';
+import { notFound } from '../shared/domain/catalogue-errors';
 import { courseFacts } from './programme-course-match';
 import { FundingQuestionRequest } from './programme.requests';
 import { programmeRecords } from './programme-records';

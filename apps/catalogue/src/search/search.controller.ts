@@ -6,7 +6,7 @@ import { PostalCodeDirectory } from '@bildungsraum/reference-data';
 import { CatalogueConfig } from '../catalogue.config';
 import { CATALOGUE_SCHEMA } from '../db/catalogue-data-source';
 import { today } from '../offers/domain/offer-model';
-import { invalid } from '../shared/domain/domain-error';
+import { invalid } from '@bildungsraum/domain-kernel';
 import { CATALOGUE_DATA_SOURCE } from '../shared/infra/catalogue-store';
 import { decodeCursor } from '../shared/infra/keyset-cursor';
 import { skillsMatchingWords } from '../skills/skill-search';

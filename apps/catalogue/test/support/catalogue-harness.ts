@@ -14,7 +14,7 @@ import { catalogueModule } from '../../src/catalogue.module';
 import { migrateCatalogue } from '../../src/db/migrate-catalogue';
 import { CATALOGUE_CONSUMER } from '../../src/offers/events/seat-holds.handler';
 import { CATALOGUE_DATA_SOURCE } from '../../src/shared/infra/catalogue-store';
-import { readStream } from './read-stream';
+import { readStream } from '@bildungsraum/testing';
 
 export interface CatalogueHarness {
   app: NestExpressApplication;

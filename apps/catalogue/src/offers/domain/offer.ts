@@ -1,4 +1,4 @@
-import { conflict, DomainError, FieldFault, invalid } from '../../shared/domain/domain-error';
+import { conflict, DomainError, FieldFault, invalid } from '@bildungsraum/domain-kernel';
 import { CourseDate, lastEndDate, OfferChange, OfferContent, OfferState, today } from './offer-model';
 
 export type CourseDateInput = Omit<CourseDate, 'id' | 'seatsTaken'> & { id: string; seatsTaken?: number };

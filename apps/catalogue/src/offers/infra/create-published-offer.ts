@@ -3,7 +3,7 @@ import { CloudEvent } from '@bildungsraum/contracts';
 import { appendToOutbox } from '@bildungsraum/persistence';
 import { currentCause } from '@bildungsraum/platform';
 import { CATALOGUE_SCHEMA } from '../../db/catalogue-data-source';
-import { DomainError } from '../../shared/domain/domain-error';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { CourseDateInput, Offer } from '../domain/offer';
 import { OfferContent } from '../domain/offer-model';
 import { offerEvents } from './offer-events';

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { PostalCodeDirectory } from '@bildungsraum/reference-data';
 import { CATALOGUE_SCHEMA } from '../../db/catalogue-data-source';
-import { FieldFault, invalid } from '../../shared/domain/domain-error';
+import { FieldFault, invalid } from '@bildungsraum/domain-kernel';
 import { Venue } from '../domain/offer-model';
 
 const places = new Map<string, Awaited<ReturnType<PostalCodeDirectory['lookup']>>>();

@@ -6,7 +6,7 @@ import { OFFER_STATUSES, OfferStatus } from '@bildungsraum/contracts';
 import { CurrentPrincipal, ForbiddenProblem, OptionalPrincipal, Principal, Public, Roles } from '@bildungsraum/platform';
 import { rowsOf } from '@bildungsraum/reference-data';
 import { CatalogueStore } from '../../shared/infra/catalogue-store';
-import { notFound } from '../../shared/infra/domain-error.interceptor';
+import { notFound } from '../../shared/domain/catalogue-errors';
 import { decodeCursor, encodeCursor } from '../../shared/infra/keyset-cursor';
 import { mayRead } from '../domain/offer-access';
 import { OfferState, today } from '../domain/offer-model';

@@ -1,4 +1,4 @@
-import { invalid } from '../domain/domain-error';
+import { invalid } from '@bildungsraum/domain-kernel';
 
 /**
  * Opaque cursor for keyset pagination: base64url of the last row's sort key and id. Clients
