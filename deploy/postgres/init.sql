@@ -32,6 +32,15 @@ CREATE TEMPORARY TABLE service_roles (service text PRIMARY KEY, password text NO
 INSERT INTO service_roles VALUES ('partners', :'password');
 \unset password
 -- --------------------------------------------------------------------------------------------
+-- ----------------------------------------------------------------------------- catalogue ----
+\getenv password CATALOGUE_DB_PASSWORD
+\if :{?password}
+\else
+\set password catalogue-dev
+\endif
+INSERT INTO service_roles VALUES ('catalogue', :'password');
+\unset password
+-- --------------------------------------------------------------------------------------------
 -- ----------------------------------------------------------------------------- needs ----
 \getenv password NEEDS_DB_PASSWORD
 \if :{?password}

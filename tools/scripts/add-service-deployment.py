@@ -21,7 +21,10 @@ text = compose.read_text()
 if f'  {service}-migrate:' not in text:
     start = text.index('  partners-migrate:')
     end = text.index('\nvolumes:')
-    block = rename(text[start:end].rstrip()) + '\n'
+    # The partners block ends where the next service's marker (or the volumes) begins.
+    next_marker = text.find('\n  # --- ', start)
+    block_end = next_marker if 0 <= next_marker < end else end
+    block = rename(text[start:block_end].rstrip()) + '\n'
     text = text[:end].rstrip() + f'\n\n  # --- {service} ---\n' + block + text[end:]
     text = text.replace(
         '      PARTNERS_DB_PASSWORD: ${PARTNERS_DB_PASSWORD:-partners-dev}\n',
