@@ -1,6 +1,7 @@
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { jetstream } from '@nats-io/jetstream';
-import { MatchProposed, prefixedSubject, toHeaders } from '@bildungsraum/contracts';
+import { randomUUID } from 'node:crypto';
+import { GapDetected, MatchProposed, prefixedSubject, toHeaders } from '@bildungsraum/contracts';
 import { eventually } from '@bildungsraum/testing';
 import { MailCatcher } from '../scripts/mail-catcher';
 import { proposedMatch } from './support/match-fixture';
@@ -136,5 +137,25 @@ describe('notifications: recording and delivering', () => {
     expect(digests).toHaveLength(1);
     expect(digests[0].subject).toBe('[Bildungsraum] Your daily digest: 2 updates');
     expect(digests[0].text?.match(/Covers CNC milling/g)).toHaveLength(2);
+  });
+
+  it('tells providers near a gap and the coordinators of networks covering it, nobody else', async () => {
+    const near = await h.partner('provider', ['06635']);
+    const far = await h.partner('provider', ['03255']);
+    const coordinator = await h.partner('coordinating_body', ['06635']);
+    const company = await h.partner('company', ['06635']);
+    await h.network(['06635', '06634'], [coordinator]);
+    const gapId = randomUUID();
+    const gap = await h.publish(GapDetected, gapId, { id: gapId, version: 1, status: 'open', districtKey: '06635', skillGroup: 'Staplerschein', skillUris: [], targetGroups: [], participants: 9, companies: 3, needIds: [] });
+    const told = await eventually(async () => {
+      const rows = await h.query<{ partner_id: string }>(`SELECT partner_id FROM inbox_item WHERE event_id = $1`, [gap.id]);
+      if (rows.length < 2) throw new Error(`${rows.length} inbox items`);
+      return rows.map((row) => row.partner_id).sort();
+    });
+    expect(told).toEqual([near, coordinator].sort());
+    expect(told).not.toContain(far);
+    expect(told).not.toContain(company);
+    const [item] = await h.query<{ title_de: string; body_de: string }>(`SELECT title_de, body_de FROM inbox_item WHERE event_id = $1 AND partner_id = $2`, [gap.id, near]);
+    expect(item).toEqual({ title_de: 'Angebotslücke in Ihrer Region', body_de: 'Landkreis 06635: 9 Teilnehmende aus 3 Unternehmen ohne erreichbares Angebot (Staplerschein).' });
   });
 });
