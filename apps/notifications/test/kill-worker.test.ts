@@ -53,7 +53,8 @@ describe('notifications: SIGKILL mid-batch', () => {
     await setup.app.close();
     await drainNats(setup.nats);
 
-    const env = testEnvironment(infra, mail.url, { DELIVERY_BATCH_SIZE: '20', DELIVERY_CONCURRENCY: '2', DELIVERY_LEASE_MS: '1500', LOG_LEVEL: 'error' });
+    // The lease must outlast a slow batch on a loaded machine, or a second loop would take rows still in flight.
+    const env = testEnvironment(infra, mail.url, { DELIVERY_BATCH_SIZE: '20', DELIVERY_CONCURRENCY: '2', DELIVERY_LEASE_MS: '5000', LOG_LEVEL: 'error' });
     let child = spawnService(env);
     const publisher = new JetStreamPublisher(jetstream(nats), infra.subjectPrefix);
     for (let index = 0; index < EVENTS; index += 1) {
