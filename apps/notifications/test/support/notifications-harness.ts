@@ -8,12 +8,11 @@ import { NatsConnection } from '@nats-io/nats-core';
 import { CloudEvent, createEvent, EventDefinition, PartnerSnapshotV1, PartnerVerified, prefixedName, NetworkCreated } from '@bildungsraum/contracts';
 import { connectNats, drainNats, JetStreamPublisher } from '@bildungsraum/messaging';
 import { bootstrapService, loadConfig, mintDevToken, Role } from '@bildungsraum/platform';
-import { eventually, provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
+import { eventually, provisionTestInfrastructure, readStream, TestInfrastructure } from '@bildungsraum/testing';
 import { migrateNotifications, NOTIFICATIONS_DATA_SOURCE } from '../../src/db/notifications-data-source';
 import { NotificationsConfig } from '../../src/notifications.config';
 import { notificationsModule } from '../../src/notifications.module';
 import { notificationsEventServer } from '../../src/notifications-server';
-import { readStream } from './read-stream';
 
 export interface NotificationsHarness {
   app: NestExpressApplication;
