@@ -32,6 +32,15 @@ CREATE TEMPORARY TABLE service_roles (service text PRIMARY KEY, password text NO
 INSERT INTO service_roles VALUES ('partners', :'password');
 \unset password
 -- --------------------------------------------------------------------------------------------
+-- ----------------------------------------------------------------------------- notifications ----
+\getenv password NOTIFICATIONS_DB_PASSWORD
+\if :{?password}
+\else
+\set password notifications-dev
+\endif
+INSERT INTO service_roles VALUES ('notifications', :'password');
+\unset password
+-- --------------------------------------------------------------------------------------------
 -- ----------------------------------------------------------------------------- matching ----
 \getenv password MATCHING_DB_PASSWORD
 \if :{?password}
