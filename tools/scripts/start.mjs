@@ -11,7 +11,7 @@
 // DEV_JWT_SECRET (default: kept in .data/dev-jwt-secret), LOG_LEVEL (default info),
 // SKIP_DEMO=1 (no demo data).
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { demoPartnersByRole, demoPartnersFile, devJwtSecret } from './lib/dev-auth.mjs';
 import { ensureInfrastructure } from './lib/infra.mjs';
 import { colourFor } from './lib/log-lines.mjs';
@@ -82,6 +82,9 @@ async function main() {
 
   const taken = [];
   for (const service of present) if (!(await isPortFree(service.port))) taken.push(`${service.name} (${service.port})`);
+  for (const companion of present.flatMap((service) => service.companions ?? [])) {
+    for (const port of companion.ports) if (!(await isPortFree(port))) taken.push(`${companion.name} (${port})`);
+  }
   if (taken.length) throw new Error(`Port belegt / port in use: ${taken.join(', ')} — is another npm start running?`);
   for (const [index, service] of present.entries()) {
     if (shuttingDown) return;
@@ -95,16 +98,30 @@ async function main() {
     }
   }
 
+  // Companions (the development mail catcher of notifications) run before their service.
+  const companions = present.flatMap((service) => service.companions ?? []);
+  for (const [index, companion] of companions.entries()) {
+    if (shuttingDown) return;
+    const handle = startService(companion.name, join(repoRoot, companion.file), {
+      env,
+      output: { width, colour: colourFor(present.length + index) },
+      onExit: (code, signal) => void shutdown(1, `${companion.name} ended unexpectedly (${signal ?? `exit ${code}`})`),
+    });
+    running.push(handle);
+  }
+
+  const serviceHandles = [];
   for (const [index, service] of present.entries()) {
     if (shuttingDown) return;
     const handle = startService(service.name, appFile(service.name, 'main.ts'), {
-      env: { ...env, PORT: String(service.port) },
+      env: { ...env, ...service.env, PORT: String(service.port) },
       output: output(index),
       onExit: (code, signal) => void shutdown(1, `${service.name} ended unexpectedly (${signal ?? `exit ${code}`})`),
     });
     running.push(handle);
+    serviceHandles.push(handle);
   }
-  await Promise.all(present.map((service, index) => waitUntilReady(running[index], service.port)));
+  await Promise.all(present.map((service, index) => waitUntilReady(serviceHandles[index], service.port)));
   if (shuttingDown) return;
 
   say('');
@@ -112,6 +129,7 @@ async function main() {
   for (const service of present) {
     say(`  ${service.name.padEnd(width)}  http://localhost:${service.port}   API: http://localhost:${service.port}/docs`);
   }
+  for (const companion of companions) say(`  ${companion.name.padEnd(width)}  ${companion.url}   (E-Mails der Entwicklung / development mail)`);
   say('');
   await tokensFor(env);
   say('');

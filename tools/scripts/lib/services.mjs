@@ -10,7 +10,13 @@ export const services = [
   { name: 'needs', port: 3002 },
   { name: 'catalogue', port: 3003 },
   { name: 'matching', port: 3004 },
-  { name: 'notifications', port: 3005 },
+  {
+    name: 'notifications',
+    port: 3005,
+    // Development only: mail goes to the local catcher, webhooks may target this machine.
+    env: { SMTP_URL: 'smtp://127.0.0.1:1025', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' },
+    companions: [{ name: 'mail', file: 'apps/notifications/scripts/dev-smtp-catcher.ts', url: 'http://127.0.0.1:1080/', ports: [1025, 1080] }],
+  },
 ];
 
 /** Roles a development token is printed for (the platform's `Role`). */
