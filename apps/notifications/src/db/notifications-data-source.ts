@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createServiceDataSource, runMigrations } from '@bildungsraum/persistence';
 import { NotificationsInitial1763740000000 } from './migrations/1763740000000-notifications-initial';
 import { DeliveryDigest1763740100000 } from './migrations/1763740100000-delivery-digest';
+import { DigestClaimIndex1763740200000 } from './migrations/1763740200000-digest-claim-index';
 
 /** The service's own Postgres schema (ARCHITECTURE.md §5). Plain SQL, no ORM entities. */
 export const NOTIFICATIONS_SCHEMA = 'notifications';
@@ -12,7 +13,7 @@ export function createNotificationsDataSource(url: string, options: { poolSize?:
     url,
     schema: NOTIFICATIONS_SCHEMA,
     entities: [],
-    migrations: [NotificationsInitial1763740000000, DeliveryDigest1763740100000],
+    migrations: [NotificationsInitial1763740000000, DeliveryDigest1763740100000, DigestClaimIndex1763740200000],
     applicationName: 'notifications',
     ...options,
   });

@@ -51,15 +51,38 @@ export interface Settled {
  * lease. A worker killed after sending leaves the row 'sending'; when the lease runs out another
  * worker sends it again (same webhook-id / Message-ID), which is the documented at-least-once window.
  */
+const CLAIMED_COLUMNS = 'd.id, d.event_id, d.event_type, d.subscription_id, d.channel_id, d.partner_id, d.channel_kind, d.language, d.event, d.attempts, d.attempt_id, d.created_at, d.digest';
+const DUE = `(d.status = 'pending' OR (d.status = 'sending' AND d.lease_until < now())) AND d.next_attempt_at <= now()`;
+const CLAIM = `status = 'sending', attempt_id = gen_random_uuid(), attempts = d.attempts + 1, lease_until = now() + ($2::int * interval '1 millisecond')`;
+
+/** Due rows for this worker: single deliveries row by row, digests whole subscriptions at a time. */
 export async function claimDue(dataSource: DataSource, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-  return returnedRows<ClaimedDelivery>(await dataSource.query(
-    `UPDATE delivery d SET status = 'sending', attempt_id = gen_random_uuid(), attempts = d.attempts + 1,
-            lease_until = now() + ($2::int * interval '1 millisecond')
-       FROM (SELECT id FROM delivery
-              WHERE (status = 'pending' OR (status = 'sending' AND lease_until < now())) AND next_attempt_at <= now()
-              ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+  const single = returnedRows<ClaimedDelivery>(await dataSource.query(
+    `UPDATE delivery d SET ${CLAIM}
+       FROM (SELECT id FROM delivery d WHERE NOT d.digest AND ${DUE}
+              ORDER BY d.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
       WHERE d.id = due.id
-      RETURNING d.id, d.event_id, d.event_type, d.subscription_id, d.channel_id, d.partner_id, d.channel_kind, d.language, d.event, d.attempts, d.attempt_id, d.created_at, d.digest`,
+      RETURNING ${CLAIMED_COLUMNS}`,
+    [limit, leaseMs],
+  ));
+  return [...single, ...(await claimDueDigests(dataSource, limit, leaseMs))];
+}
+
+/**
+ * A digest is one email per subscription, so its due rows are claimed together: the worker locks
+ * the subscription row (SKIP LOCKED), and a concurrent worker can neither split the group nor
+ * send it a second time (the rows are 'sending' by the time the lock is released).
+ */
+async function claimDueDigests(dataSource: DataSource, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  return returnedRows<ClaimedDelivery>(await dataSource.query(
+    `WITH subscriptions AS (
+       SELECT s.id FROM subscription s
+        WHERE s.id IN (SELECT d.subscription_id FROM delivery d WHERE d.digest AND ${DUE})
+        LIMIT $1 FOR UPDATE OF s SKIP LOCKED)
+     UPDATE delivery d SET ${CLAIM}
+       FROM subscriptions
+      WHERE d.subscription_id = subscriptions.id AND d.digest AND ${DUE}
+      RETURNING ${CLAIMED_COLUMNS}`,
     [limit, leaseMs],
   ));
 }
