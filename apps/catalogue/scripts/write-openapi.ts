@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Global, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
-import { buildOpenApiDocument, HealthModule, loadConfig, PlatformModule, writeOpenApiDocument } from '@bildungsraum/platform';
+import { HealthModule, loadConfig, PlatformModule, writeServiceOpenApi } from '@bildungsraum/platform';
 import { CatalogueConfig } from '../src/catalogue.config';
 import { createCatalogueDataSource } from '../src/db/catalogue-data-source';
 import { ImportsModule } from '../src/imports/imports.module';
@@ -38,15 +37,7 @@ async function main(): Promise<void> {
   })
   class DocsModule {}
 
-  const app = await NestFactory.create(DocsModule, { logger: false });
-  await app.init();
-  const document = buildOpenApiDocument(app, { serviceName: 'catalogue', description: CATALOGUE_API_DESCRIPTION });
-  await writeOpenApiDocument(document, OUTPUT);
-  await app.close();
-  process.stdout.write(`OpenAPI written to ${OUTPUT} (${Object.keys(document.paths).length} paths)\n`);
+  await writeServiceOpenApi(DocsModule, { serviceName: 'catalogue', description: CATALOGUE_API_DESCRIPTION, file: OUTPUT });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+void main();

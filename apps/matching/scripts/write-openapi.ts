@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Global, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
-import { buildOpenApiDocument, HealthModule, loadConfig, PlatformModule, writeOpenApiDocument } from '@bildungsraum/platform';
+import { HealthModule, loadConfig, PlatformModule, writeServiceOpenApi } from '@bildungsraum/platform';
 import { createMatchingDataSource } from '../src/db/matching-data-source';
 import { PartnerEventsHandler } from '../src/directory/events/partner-events.handler';
 import { MatchActionsController } from '../src/matches/commands/match-actions.controller';
@@ -47,15 +46,7 @@ async function main(): Promise<void> {
   })
   class DocsModule {}
 
-  const app = await NestFactory.create(DocsModule, { logger: false });
-  await app.init();
-  const document = buildOpenApiDocument(app, { serviceName: 'matching', description: MATCHING_API_DESCRIPTION });
-  await writeOpenApiDocument(document, OUTPUT);
-  await app.close();
-  process.stdout.write(`OpenAPI written to ${OUTPUT} (${Object.keys(document.paths).length} paths)\n`);
+  await writeServiceOpenApi(DocsModule, { serviceName: 'matching', description: MATCHING_API_DESCRIPTION, file: OUTPUT });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+void main();

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Global, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
-import { buildOpenApiDocument, HealthModule, loadConfig, PlatformModule, writeOpenApiDocument } from '@bildungsraum/platform';
+import { HealthModule, loadConfig, PlatformModule, writeServiceOpenApi } from '@bildungsraum/platform';
 import { createNeedsDataSource } from '../src/db/needs-data-source';
 import { POSTAL_CODE_LOOKUP } from '../src/needs/infra/site-resolver';
 import { NeedsContextModule } from '../src/needs/needs-context.module';
@@ -42,21 +41,14 @@ async function main(): Promise<void> {
   })
   class DocsModule {}
 
-  const app = await NestFactory.create(DocsModule, { logger: false });
-  await app.init();
-  const document = buildOpenApiDocument(app, {
+  await writeServiceOpenApi(DocsModule, {
     serviceName: 'needs',
     description:
       'Qualifizierungsbedarfe von Unternehmen: erfassen (selbst oder durch Bildungscoaches), einreichen, zurückziehen, ' +
       'auflisten, CSV-Sammelerfassung. Fehler als RFC 9457 (application/problem+json). / Qualification needs of companies: ' +
       'capture, submit, withdraw, list, CSV bulk intake.',
+    file: OUTPUT,
   });
-  await writeOpenApiDocument(document, OUTPUT);
-  await app.close();
-  process.stdout.write(`OpenAPI written to ${OUTPUT} (${Object.keys(document.paths).length} paths)\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+void main();

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Global, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
-import { buildOpenApiDocument, HealthModule, loadConfig, PlatformModule, writeOpenApiDocument } from '@bildungsraum/platform';
+import { HealthModule, loadConfig, PlatformModule, writeServiceOpenApi } from '@bildungsraum/platform';
 import { createNotificationsDataSource, NOTIFICATIONS_DATA_SOURCE } from '../src/db/notifications-data-source';
 import { HTTP_CONTROLLERS } from '../src/http-controllers';
 import { NotificationsConfig } from '../src/notifications.config';
@@ -23,20 +22,13 @@ async function main(): Promise<void> {
   @Module({ imports: [PlatformModule.forRoot(config, { serviceName: 'notifications' }), HealthModule.forRoot({ checks: [] }), OfflineDatabaseModule], controllers: HTTP_CONTROLLERS })
   class DocsModule {}
 
-  const app = await NestFactory.create(DocsModule, { logger: false });
-  await app.init();
-  const document = buildOpenApiDocument(app, {
+  await writeServiceOpenApi(DocsModule, {
     serviceName: 'notifications',
     description:
       'Kanäle (E-Mail, Webhook nach Standard Webhooks), Abonnements, Posteingang und Zustellprotokoll. Fehler als RFC 9457. / ' +
       'Channels (email, Standard Webhooks), subscriptions, in-app inbox and delivery log.',
+    file: OUTPUT,
   });
-  await writeOpenApiDocument(document, OUTPUT);
-  await app.close();
-  process.stdout.write(`OpenAPI written to ${OUTPUT} (${Object.keys(document.paths).length} paths)\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+void main();

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Global, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
-import { buildOpenApiDocument, HealthModule, loadConfig, PlatformModule, writeOpenApiDocument } from '@bildungsraum/platform';
+import { HealthModule, loadConfig, PlatformModule, writeServiceOpenApi } from '@bildungsraum/platform';
 import { createPartnersDataSource } from '../src/db/partners-data-source';
 import { NetworksModule } from '../src/networks/networks.module';
 import { POSTAL_CODE_LOOKUP } from '../src/organisations/infra/site-resolver';
@@ -37,20 +36,13 @@ async function main(): Promise<void> {
   })
   class DocsModule {}
 
-  const app = await NestFactory.create(DocsModule, { logger: false });
-  await app.init();
-  const document = buildOpenApiDocument(app, {
+  await writeServiceOpenApi(DocsModule, {
     serviceName: 'partners',
     description:
       'Organisationen (Unternehmen, Bildungsträger, Schulen, Kammern, Agenturen), Verbünde und ihre Mitglieder, Prüfung. ' +
       'Fehler als RFC 9457 (application/problem+json). / Organisations, networks and membership, verification.',
+    file: OUTPUT,
   });
-  await writeOpenApiDocument(document, OUTPUT);
-  await app.close();
-  process.stdout.write(`OpenAPI written to ${OUTPUT} (${Object.keys(document.paths).length} paths)\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+void main();

@@ -41,3 +41,4 @@ export * from './bootstrap/platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/load-config-or-exit';
 export * from './errors/domain-error.interceptor';
+export * from './openapi/write-service-openapi';
