@@ -33,8 +33,10 @@ export * from './metrics/metrics.controller';
 export * from './http/public-rate-limit.guard';
 export * from './http/request-context.middleware';
 export * from './http/json-body.middleware';
+export * from './http/raw-body-route';
 export * from './http/access-log.middleware';
 export * from './openapi/openapi';
+export * from './openapi/raw-request-body';
 // Bootstrap
 export * from './bootstrap/tokens';
 export * from './bootstrap/platform.module';

@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import { ServiceConfig } from '../config/service-config';
 import { accessLogMiddleware } from '../http/access-log.middleware';
 import { jsonBodyMiddleware } from '../http/json-body.middleware';
+import { RawBodyRoute } from '../http/raw-body-route';
 import { requestContextMiddleware } from '../http/request-context.middleware';
 import { createLogger } from '../logging/logger';
 import { PinoLoggerService } from '../logging/pino-logger.service';
@@ -25,6 +26,8 @@ export interface BootstrapOptions {
   apiVersion?: string;
   /** Tests read log lines from here; default stdout. */
   logDestination?: DestinationStream;
+  /** Routes that take a non-JSON body too (e.g. a CSV upload); every other route stays JSON only. */
+  rawBodyRoutes?: readonly RawBodyRoute[];
 }
 
 /** `TRUST_PROXY`: "true"/"false", a hop count, or addresses/subnets as Express understands them. */
@@ -50,7 +53,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestE
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   app.use(requestContextMiddleware);
   app.use(accessLogMiddleware(logger, app.get(Metrics)));
-  app.use(jsonBodyMiddleware(config.HTTP_BODY_LIMIT));
+  app.use(jsonBodyMiddleware(config.HTTP_BODY_LIMIT, options.rawBodyRoutes));
   app.enableShutdownHooks();
   serveOpenApi(app, buildOpenApiDocument(app, { serviceName, version: options.apiVersion }));
 

@@ -2,6 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Problem, UnsupportedMediaTypeProblem } from '../errors/problems';
 import { PROBLEM_TYPES } from '../errors/problem-details';
+import { RawBodyRoute, rawBodyRouteFor } from './raw-body-route';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -30,13 +31,24 @@ function toProblem(error: unknown, limit: string): unknown {
 }
 
 /**
- * Parses JSON bodies up to `limit` and refuses every other body format with 415. Bodiless
- * requests (GET, DELETE, empty POST) pass. Strict mode: only objects and arrays at the top level.
+ * Parses JSON bodies up to `limit` and refuses every other body format with 415, except the media
+ * types a `RawBodyRoute` takes on its own path. Bodiless requests (GET, DELETE, empty POST) pass.
+ * Strict mode: only objects and arrays at the top level.
  */
-export function jsonBodyMiddleware(limit: string): RequestHandler {
+export function jsonBodyMiddleware(limit: string, rawRoutes: readonly RawBodyRoute[] = []): RequestHandler {
   const parse = express.json({ limit, strict: true, type: JSON_TYPES });
+  const rawParsers = new Map(rawRoutes.map((route) => [route, express.raw({ limit: route.limit, type: route.types })]));
   return (request: Request, response: Response, next: NextFunction) => {
     if (!hasBody(request)) return next();
+    const rawRoute = request.is(JSON_TYPES) ? undefined : rawBodyRouteFor(rawRoutes, request);
+    if (rawRoute) {
+      const parseRaw = rawParsers.get(rawRoute) as RequestHandler;
+      return parseRaw(request, response, AsyncResource.bind((error?: unknown) => {
+        if (error) return next(toProblem(error, rawRoute.limit));
+        request.body = rawRoute.toBody(Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), request);
+        next();
+      }));
+    }
     if (!request.is(JSON_TYPES)) return next(new UnsupportedMediaTypeProblem(request.headers['content-type']));
     // raw-body resumes from stream events, outside the request's AsyncLocalStorage context;
     // binding the callback keeps the correlation id for everything after body parsing.

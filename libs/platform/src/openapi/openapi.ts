@@ -4,6 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PUBLIC_OPENAPI_EXTENSION } from '../auth/decorators';
 import { documentProblemResponses } from './problem-responses';
+import { documentRawRequestBodies } from './raw-request-body';
 import { describeDtosFromValidation } from './validation-schemas';
 
 export interface OpenApiOptions {
@@ -22,7 +23,7 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
-  return documentProblemResponses(describeDtosFromValidation(markPublicOperations(SwaggerModule.createDocument(app, config))));
+  return documentProblemResponses(documentRawRequestBodies(describeDtosFromValidation(markPublicOperations(SwaggerModule.createDocument(app, config)))));
 }
 
 /** @Public() operations override the global bearer requirement with "no security needed". */

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { bootstrapService, loadConfig, ServiceConfig } from '../../src';
+import { bootstrapService, loadConfig, RawBodyRoute, ServiceConfig } from '../../src';
 import { TestController } from './test-controller';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -28,7 +28,11 @@ function logSink(lines: Array<Record<string, unknown>>): Writable {
 class TestModule {}
 
 /** Starts a real service through bootstrapService on an ephemeral port. */
-export async function startTestApp(env: Record<string, string> = {}, modules: Array<Type<unknown> | DynamicModule> = []): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  modules: Array<Type<unknown> | DynamicModule> = [],
+  rawBodyRoutes: RawBodyRoute[] = [],
+): Promise<TestApp> {
   const config = loadConfig(ServiceConfig, {
     PORT: '0',
     DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -42,6 +46,6 @@ export async function startTestApp(env: Record<string, string> = {}, modules: Ar
   @Module({ imports: [TestModule, ...modules] })
   class AppModule {}
   const logs: Array<Record<string, unknown>> = [];
-  const app = await bootstrapService({ appModule: AppModule, serviceName: 'platform-test', config, logDestination: logSink(logs) });
+  const app = await bootstrapService({ appModule: AppModule, serviceName: 'platform-test', config, logDestination: logSink(logs), rawBodyRoutes });
   return { app, config, logs, close: () => app.close() };
 }
