@@ -115,4 +115,47 @@ describe('bulk intake from CSV (survey spreadsheets)', () => {
     expect((await upload({ content: 'x', contentBase64: 'eA==' })).status).toBe(422);
     expect((await upload({ content: 42 })).status).toBe(400);
   });
+  describe('the spreadsheet itself, sent as text/csv', () => {
+    const sendCsv = (csv: string | Buffer, query = '', auth: string | undefined = token) => {
+      const call = h.http().post(`/need-imports${query}`).set('Content-Type', 'text/csv; charset=utf-8');
+      return (auth ? call.set('Authorization', `Bearer ${auth}`) : call).send(csv);
+    };
+
+    it('creates the valid rows like a JSON upload, with fileName and submit from the query', async () => {
+      const csv = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Unternehmen,Bedarf,Teilnehmende\r\nHolzbau Frankenberg,Kettensägen-Lehrgang,2\r\n', 'utf8')]);
+      const response = await sendCsv(csv, '?fileName=umfrage-holz.csv&submit=true');
+      expect(response.status).toBe(202);
+      expect(response.headers.location).toBe(`/need-imports/${response.body.id}`);
+      const done = await finished(response.body.id);
+      expect(done).toMatchObject({ status: 'completed', total: 1, created: 1, invalid: 0, fileName: 'umfrage-holz.csv' });
+      const list = await h.http().get('/needs?status=submitted&q=Kettensägen').set('Authorization', `Bearer ${token}`);
+      expect(list.body.items).toHaveLength(1);
+    });
+
+    it('is the same upload as the same bytes sent as JSON (idempotent across both formats)', async () => {
+      const csv = 'Unternehmen;Bedarf;Teilnehmende\nMetallbau Korbach GmbH;Pneumatik-Grundkurs;3\n';
+      const first = await upload({ content: csv });
+      await finished(first.job.id);
+      const second = await sendCsv(csv);
+      expect(second.status).toBe(200);
+      expect(second.body).toMatchObject({ id: first.job.id, duplicate: true });
+    });
+
+    it('refuses what is not UTF-8, oversized files, bad query values, other media types and callers without the right role', async () => {
+      const latin1 = await sendCsv(Buffer.from('Unternehmen;Bedarf;Teilnehmende\nMüller;Schweißen;2\n', 'latin1'));
+      expect(latin1.status).toBe(422);
+      expect(latin1.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const oversized = await sendCsv(Buffer.alloc(4 * 1024 * 1024 + 1, 'a'));
+      expect(oversized.status).toBe(413);
+      expect(oversized.body.limit).toBe('4mb');
+      const badSubmit = await sendCsv('Unternehmen;Bedarf;Teilnehmende\nA;B;1\n', '?submit=vielleicht');
+      expect(badSubmit.status).toBe(400);
+      expect(badSubmit.body.errors).toEqual([expect.objectContaining({ field: 'submit' })]);
+      const xml = await h.http().post('/need-imports').set('Authorization', `Bearer ${token}`).set('Content-Type', 'text/xml').send('<a/>');
+      expect(xml.status).toBe(415);
+      expect((await sendCsv('Unternehmen;Bedarf;Teilnehmende\nA;B;1\n', '', '')).status).toBe(401);
+      const provider = await h.token('provider', await feed.organisation('Bildungswerk Nordhessen', 'provider'));
+      expect((await sendCsv('Unternehmen;Bedarf;Teilnehmende\nA;B;1\n', '', provider)).status).toBe(403);
+    });
+  });
 });

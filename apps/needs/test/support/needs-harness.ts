@@ -15,6 +15,7 @@ import { NeedsConfig } from '../../src/needs.config';
 import { NEEDS_DATA_SOURCE } from '../../src/shared/infra/needs-store';
 import { needsModule } from '../../src/needs.module';
 import { needsEventServer } from '../../src/needs-server';
+import { csvUploadRoute } from '../../src/imports/commands/csv-upload.route';
 
 export interface NeedsHarness {
   app: NestExpressApplication;
@@ -61,6 +62,7 @@ export async function startNeeds(label: string, overrides: Record<string, string
     config,
     microservice: await needsEventServer(config),
     logDestination: silent,
+    rawBodyRoutes: [csvUploadRoute],
   });
   const server = app.getHttpServer();
   return {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, isOperator, Principal, Problem, PROBLEM_TYPES, Roles } from '@bildungsraum/platform';
+import { ApiRawRequestBody, CurrentPrincipal, isOperator, Principal, Problem, PROBLEM_TYPES, Roles } from '@bildungsraum/platform';
 import { DomainError } from '@bildungsraum/domain-kernel';
 import { notFound } from '../../shared/domain/need-errors';
 import { NeedsStore } from '../../shared/infra/needs-store';
@@ -71,6 +71,9 @@ export class ImportNeedsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Bedarfe aus CSV übernehmen (idempotent; Fortschritt am Job) / bulk intake from CSV (idempotent; progress on the job)' })
   @ApiAcceptedResponse({ description: 'Neuer Import-Job / new import job (200 with duplicate=true for a file uploaded before)' })
+  @ApiRawRequestBody('text/csv', 'Die CSV-Datei selbst (UTF-8, Semikolon oder Komma); fileName und submit dann als Query / the CSV file itself; fileName and submit then in the query')
+  @ApiQuery({ name: 'fileName', required: false, description: 'Nur bei text/csv: Dateiname / with text/csv only: file name' })
+  @ApiQuery({ name: 'submit', required: false, type: Boolean, description: 'Nur bei text/csv: gültige Zeilen gleich einreichen / with text/csv only: submit valid rows at once' })
   async upload(@CurrentPrincipal() principal: Principal, @Body() request: ImportNeedsRequest, @Res({ passthrough: true }) response: Response): Promise<ImportJobView> {
     const { job, created } = await this.handler.upload(principal, request);
     response.status(created ? 202 : 200).location(`/need-imports/${job.id}`);

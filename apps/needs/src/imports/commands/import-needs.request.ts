@@ -2,8 +2,9 @@ import { IsBase64, IsBoolean, IsOptional, IsString, Length, MaxLength } from 'cl
 import { JSONSchema } from 'class-validator-jsonschema';
 
 /**
- * A CSV file, sent as JSON (the platform accepts JSON bodies only): the text itself in `content`,
- * or its bytes in `contentBase64`. Semicolon or comma, UTF-8 with or without BOM, German headers.
+ * A CSV file, sent as JSON: the text itself in `content`, or its bytes in `contentBase64`.
+ * Semicolon or comma, UTF-8 with or without BOM, German headers. A file sent as `text/csv`
+ * arrives here too, its bytes as `contentBase64` (see csv-upload.route.ts).
  */
 export class ImportNeedsRequest {
   @JSONSchema({ examples: ['bedarfe-umfrage-2026.csv'] })
