@@ -11,3 +11,7 @@ export * from './nest/jetstream-event-context';
 export * from './nest/jetstream-error.filter';
 export * from './nest/jetstream-server';
 export * from './nest/messaging.module';
+export * from './tail/subject-match';
+export * from './tail/event-tail';
+export * from './tail/tail-format';
+export * from './nest/partners-feed.handlers';
