@@ -1,16 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  PartnerDeactivated,
-  PartnerDeactivatedV1,
-  PartnerRegistered,
-  PartnerRejected,
-  PartnerSnapshotV1,
-  PartnerUpdated,
-  PartnerVerified,
-} from '@bildungsraum/contracts';
-import { JetStreamEventContext } from '@bildungsraum/messaging';
+import { PartnerSnapshotV1 } from '@bildungsraum/contracts';
+import { JetStreamEventContext, PartnerSnapshotHandlers } from '@bildungsraum/messaging';
 import { appendToOutbox, processOnce } from '@bildungsraum/persistence';
 import { CATALOGUE_SCHEMA } from '../db/catalogue-data-source';
 import { saveAndEmit } from '../offers/commands/offer-commands.service';
@@ -24,40 +15,18 @@ import { providerDirectory } from './provider-directory';
  * provider that is deactivated takes its published offers off the market with it.
  */
 @Controller()
-export class PartnerEventsHandler {
-  constructor(@Inject(CATALOGUE_DATA_SOURCE) private readonly dataSource: DataSource) {}
-
-  @EventPattern(PartnerRegistered.type)
-  onRegistered(@Payload() partner: PartnerSnapshotV1, @Ctx() context: JetStreamEventContext): Promise<void> {
-    return this.apply(partner, context);
+export class PartnerEventsHandler extends PartnerSnapshotHandlers {
+  constructor(@Inject(CATALOGUE_DATA_SOURCE) private readonly dataSource: DataSource) {
+    super();
   }
 
-  @EventPattern(PartnerUpdated.type)
-  onUpdated(@Payload() partner: PartnerSnapshotV1, @Ctx() context: JetStreamEventContext): Promise<void> {
-    return this.apply(partner, context);
-  }
-
-  @EventPattern(PartnerVerified.type)
-  onVerified(@Payload() partner: PartnerSnapshotV1, @Ctx() context: JetStreamEventContext): Promise<void> {
-    return this.apply(partner, context);
-  }
-
-  @EventPattern(PartnerRejected.type)
-  onRejected(@Payload() partner: PartnerSnapshotV1, @Ctx() context: JetStreamEventContext): Promise<void> {
-    return this.apply(partner, context);
-  }
-
-  @EventPattern(PartnerDeactivated.type)
-  onDeactivated(@Payload() partner: PartnerDeactivatedV1, @Ctx() context: JetStreamEventContext): Promise<void> {
-    return this.apply(partner, context, (manager) => withdrawAll(manager, partner.id));
-  }
-
-  private async apply(partner: PartnerSnapshotV1, context: JetStreamEventContext, then?: (manager: EntityManager) => Promise<void>): Promise<void> {
+  protected async onPartner(partner: PartnerSnapshotV1, context: JetStreamEventContext): Promise<void> {
     await processOnce(this.dataSource, CATALOGUE_SCHEMA, CATALOGUE_CONSUMER, context.event, async (manager) => {
       if ((await providerDirectory.apply(manager, partner)) === 'stale') return;
       // Search rows show the provider's name; keep it current without touching the offers.
       await manager.query(`UPDATE search_date SET provider_name = $2 WHERE provider_id = $1 AND provider_name <> $2`, [partner.id, partner.name]);
-      await then?.(manager);
+      // Only the newest snapshot gets here, so a deactivation is acted on once it is current.
+      if (partner.status === 'deactivated') await withdrawAll(manager, partner.id);
     });
   }
 }

@@ -1,18 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import {
-  NetworkCreated,
-  NetworkSnapshotV1,
-  NetworkUpdated,
-  PartnerDeactivated,
-  PartnerRegistered,
-  PartnerRejected,
-  PartnerSnapshotV1,
-  PartnerUpdated,
-  PartnerVerified,
-} from '@bildungsraum/contracts';
-import { JetStreamEventContext } from '@bildungsraum/messaging';
+import { NetworkSnapshotV1, PartnerSnapshotV1 } from '@bildungsraum/contracts';
+import { JetStreamEventContext, PartnerDirectoryHandlers } from '@bildungsraum/messaging';
 import { appendToOutbox, processOnce } from '@bildungsraum/persistence';
 import { currentCause } from '@bildungsraum/platform';
 import { Clock, CLOCK } from '../../shared/domain/clock';
@@ -31,48 +20,15 @@ export const NEEDS_CONSUMER = 'needs';
  * are withdrawn in the same transaction.
  */
 @Controller()
-export class PartnerEventsHandler {
+export class PartnerEventsHandler extends PartnerDirectoryHandlers {
   constructor(
     @Inject(NEEDS_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  @EventPattern(PartnerRegistered.type)
-  registered(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    return this.partner(data, ctx);
+  ) {
+    super();
   }
 
-  @EventPattern(PartnerUpdated.type)
-  updated(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    return this.partner(data, ctx);
-  }
-
-  @EventPattern(PartnerVerified.type)
-  verified(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    return this.partner(data, ctx);
-  }
-
-  @EventPattern(PartnerRejected.type)
-  rejected(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    return this.partner(data, ctx);
-  }
-
-  @EventPattern(PartnerDeactivated.type)
-  deactivated(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    return this.partner(data, ctx);
-  }
-
-  @EventPattern(NetworkCreated.type)
-  networkCreated(@Payload() data: NetworkSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    return this.network(data, ctx);
-  }
-
-  @EventPattern(NetworkUpdated.type)
-  networkUpdated(@Payload() data: NetworkSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    return this.network(data, ctx);
-  }
-
-  private async partner(data: PartnerSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
+  protected async onPartner(data: PartnerSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), NEEDS_CONSUMER, ctx.event, async (manager) => {
       await directory.upsertPartner(manager, data);
       if (data.status !== 'deactivated' || data.kind !== 'company') return;
@@ -85,7 +41,7 @@ export class PartnerEventsHandler {
     });
   }
 
-  private async network(data: NetworkSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
+  protected async onNetwork(data: NetworkSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), NEEDS_CONSUMER, ctx.event, async (manager) => {
       await directory.upsertNetwork(manager, data);
     });
