@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the whole check of the repository, as CI runs it.
 //   1. find or start Postgres and NATS (lib/infra.mjs) and export DATABASE_URL / NATS_URL;
-//   2. validate docker-compose.yml against the apps and the Dockerfile (lib/validate-compose.mjs);
+//   2. validate docker-compose.yml against the apps and the Dockerfile (lib/validate-compose.mjs),
+//      and lint every docs/api/*.openapi.json with Redocly (lib/validate-openapi.mjs, redocly.yaml);
 //   3. nx run-many -t lint typecheck test, two tasks at a time, stopping at the first failure;
 //   4. eslint and tsc over tools/ and bench/, which belong to no Nx project.
 // Extra arguments go to nx (`npm test -- --projects=partners`); `--no-bail` runs every task even
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { ensureInfrastructure, exitOnInfrastructureError } from './lib/infra.mjs';
 import { bin, formatDuration, runStep, stopwatch } from './lib/steps.mjs';
 import { validateCompose } from './lib/validate-compose.mjs';
+import { validateOpenApiDocuments } from './lib/validate-openapi.mjs';
 import { checkWorkspaceScripts } from './lib/workspace-checks.mjs';
 
 const log = (line) => console.error(`[test] ${line}`);
@@ -32,6 +34,13 @@ async function main() {
   phases.push(['docker-compose.yml', clock.lap()]);
   if (composeProblems.length) {
     log(`docker-compose.yml:\n  - ${composeProblems.join('\n  - ')}`);
+    return finish(1, phases, clock);
+  }
+
+  const invalidOpenApi = await validateOpenApiDocuments({ log: (line) => log(`openapi: ${line}`) });
+  phases.push(['docs/api (Redocly lint)', clock.lap()]);
+  if (invalidOpenApi) {
+    log(`${invalidOpenApi} OpenAPI document(s) in docs/api/ fail Redocly lint (see above); regenerate with npx nx run <service>:openapi`);
     return finish(1, phases, clock);
   }
 

@@ -4,7 +4,9 @@ import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Module } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { bootstrapService, buildOpenApiDocument, HealthModule, writeOpenApiDocument } from '../src';
+import { pruneUnusedSchemas } from '../src/openapi/prune-unused-schemas';
 import { TestController } from './support/test-controller';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -30,6 +32,33 @@ describe('OpenAPI document', () => {
     expect(document.paths['/coordination'].get.security).toBeUndefined();
     expect(document.paths['/metrics']).toBeUndefined();
     expect((await request(server).get('/docs').redirects(1)).text).toMatch(/swagger/i);
+  });
+
+  it('names its licence, a server relative to the document and a summary for every operation (Redocly recommended rules)', async () => {
+    const document = (await request(testApp.app.getHttpServer()).get('/docs/openapi.json')).body;
+    expect(document.info.license).toMatchObject({ name: 'EUPL-1.2' });
+    expect(document.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect(document.paths['/health/live'].get.summary).toEqual(expect.any(String));
+    expect(document.paths['/health/ready'].get.summary).toEqual(expect.any(String));
+  });
+
+  it('keeps only the schemas that operations reach, directly or through other schemas', () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } }, responses: {} } } },
+      components: {
+        responses: { Problem: { description: 'p', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } } } },
+        schemas: {
+          A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' } } },
+          B: { type: 'object', properties: { c: { type: 'array', items: { $ref: '#/components/schemas/C' } } } },
+          C: { type: 'string' },
+          ProblemDetails: { type: 'object' },
+          EventPayloadV1: { type: 'object', properties: { c: { $ref: '#/components/schemas/C' } } },
+        },
+      },
+    } as unknown as OpenAPIObject;
+    expect(Object.keys(pruneUnusedSchemas(document).components?.schemas ?? {}).sort()).toEqual(['A', 'B', 'C', 'ProblemDetails']);
   });
 
   it('describes DTOs from their validation rules, nested ones included', async () => {

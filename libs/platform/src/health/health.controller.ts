@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
@@ -28,12 +28,14 @@ export class HealthController implements BeforeApplicationShutdown {
   }
 
   @Get('live')
+  @ApiOperation({ summary: 'Lebt der Prozess? / Is the process alive?' })
   @ApiOkResponse({ description: 'Prozess läuft / process is up' })
   live(): { status: 'up' } {
     return { status: 'up' };
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Bereit für Anfragen? / Ready for traffic?' })
   @ApiOkResponse({ description: 'Alle Abhängigkeiten erreichbar / all dependencies reachable' })
   @ApiServiceUnavailableResponse({ description: 'Mindestens eine Prüfung schlägt fehl / at least one check fails' })
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessReport> {

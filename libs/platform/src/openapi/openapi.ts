@@ -4,6 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PUBLIC_OPENAPI_EXTENSION } from '../auth/decorators';
 import { documentProblemResponses } from './problem-responses';
+import { pruneUnusedSchemas } from './prune-unused-schemas';
 import { documentRawRequestBodies } from './raw-request-body';
 import { describeDtosFromValidation } from './validation-schemas';
 
@@ -13,6 +14,9 @@ export interface OpenApiOptions {
   description?: string;
 }
 
+/** The licence of Bildungsraum's code and API descriptions (package.json). */
+const LICENSE = { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' };
+
 /** The service's API description; a bearer scheme applies to every operation except @Public ones (documented per route). */
 export function buildOpenApiDocument(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -20,10 +24,15 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
     .setTitle(`Bildungsraum – ${options.serviceName}`)
     .setDescription(options.description ?? `HTTP-API des Dienstes ${options.serviceName}. Fehler: RFC 9457 (application/problem+json).`)
     .setVersion(options.version ?? '0.1.0')
+    .setLicense(LICENSE.name, LICENSE.url)
+    // Relative: the API is served by the host that serves this document (GET /docs/openapi.json),
+    // whatever a deployment calls it; the published file names no environment.
+    .addServer('/', 'Dieser Dienst / this service')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
-  return documentProblemResponses(documentRawRequestBodies(describeDtosFromValidation(markPublicOperations(SwaggerModule.createDocument(app, config)))));
+  const document = SwaggerModule.createDocument(app, config);
+  return pruneUnusedSchemas(documentProblemResponses(documentRawRequestBodies(describeDtosFromValidation(markPublicOperations(document)))));
 }
 
 /** @Public() operations override the global bearer requirement with "no security needed". */
