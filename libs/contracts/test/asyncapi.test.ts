@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Parser } from '@asyncapi/parser';
 import { parse } from 'yaml';
-import { EVENT_CATALOG } from '../src';
+import { EVENT_CATALOG, STREAMS } from '../src';
 import { ASYNCAPI_PATH, renderContractDocs, REPO_ROOT, SCHEMAS_DIR } from '../scripts/asyncapi/render-contract-docs';
 
 /** The CI check of ARCHITECTURE.md §3: the checked-in event documentation matches the contract classes. */
@@ -42,6 +42,7 @@ describe('generated event documentation', () => {
         (candidate) => candidate.address === `{prefix}${definition.type}`,
       );
       expect(channel?.description).toContain('365');
+      expect(channel).toMatchObject({ 'x-jetstream': { stream: STREAMS[definition.service], subjects: `${definition.service}.>`, maxAge: 'P365D', retention: 'limits' } });
       expect(doc.components.schemas[definition.payload.name].properties).toBeDefined();
     }
     const headers = doc.components.schemas.CloudEventHeaders;

@@ -1,6 +1,6 @@
 import { DEAD_LETTER_STREAM, EventDefinition, STREAMS } from '../../src';
 import { cloudEventHeadersSchema, deadLetterHeadersSchema } from './envelope-schemas';
-import { infoDescription, RETENTION_DAYS } from './descriptions';
+import { infoDescription, jetStreamBinding, RETENTION_DAYS } from './descriptions';
 import { classSchemas, JsonSchema } from './payload-schemas';
 
 const SCHEMAS = '#/components/schemas/';
@@ -39,6 +39,7 @@ export function buildAsyncApiDocument(catalog: ReadonlyArray<EventDefinition>, v
       ].join('\n\n'),
       parameters: { prefix: { $ref: '#/components/parameters/prefix' } },
       messages: { [id]: { $ref: `#/components/messages/${id}` } },
+      'x-jetstream': jetStreamBinding(stream, `${event.service}.>`),
     };
     operations[`send${id.charAt(0).toUpperCase()}${id.slice(1)}`] = {
       action: 'send',
@@ -70,6 +71,7 @@ export function buildAsyncApiDocument(catalog: ReadonlyArray<EventDefinition>, v
     description: [
       `Stream \`${DEAD_LETTER_STREAM}\`: Nachrichten, die ein Consumer nach max_deliver Versuchen (oder sofort bei Vertragsverletzung) aufgibt, mit Fehler; ein Operator kann sie erneut einspielen.`,
       `Stream \`${DEAD_LETTER_STREAM}\`: messages a consumer gave up on after max_deliver attempts (or at once when the payload breaks its contract), with the error; an operator can replay them.`,
+      'Zeigen und wiederholen / list and replay: `npm run deadletters -- list [--consumer <name>] [--json]`, `npm run deadletters -- replay <seq>`. Die Wiederholung behält die ce-id / the replay keeps its ce-id.',
     ].join('\n\n'),
     parameters: {
       prefix: { $ref: '#/components/parameters/prefix' },
@@ -77,6 +79,7 @@ export function buildAsyncApiDocument(catalog: ReadonlyArray<EventDefinition>, v
       eventType: { description: 'Ereignistyp, z. B. / event type, e.g. partners.partner.registered.v1' },
     },
     messages: { deadLetter: { $ref: '#/components/messages/deadLetter' } },
+    'x-jetstream': jetStreamBinding(DEAD_LETTER_STREAM, 'deadletter.>'),
   };
   messages.deadLetter = {
     name: 'deadletter',
