@@ -11,6 +11,7 @@ import { OfferEventsHandler } from '../src/matches/events/offer-events.handler';
 import { Rematcher } from '../src/matches/infra/rematcher';
 import { NeedMatchesController } from '../src/matches/queries/need-matches.controller';
 import { MatchingConfig } from '../src/matching.config';
+import { POOLING_READ_CONTROLLERS } from '../src/pooling/queries/pooling-read-controllers';
 import { CLOCK, systemClock } from '../src/shared/domain/clock';
 import { ActorResolver } from '../src/shared/infra/actor-resolver';
 import { MATCHING_DATA_SOURCE } from '../src/shared/infra/matching-store';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   // The event handlers too: their payload classes end up in the served document's components.
   @Module({
     imports: [PlatformModule.forRoot(config, { serviceName: 'matching' }), HealthModule.forRoot({ checks: [] }), OfflineModule],
-    controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController],
+    controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController, ...POOLING_READ_CONTROLLERS],
   })
   class DocsModule {}
 

@@ -15,6 +15,7 @@ import { PassedDateSweeper } from './matches/infra/passed-date-sweeper';
 import { Rematcher } from './matches/infra/rematcher';
 import { NeedMatchesController } from './matches/queries/need-matches.controller';
 import { MatchingConfig } from './matching.config';
+import { POOLING_READ_CONTROLLERS } from './pooling/queries/pooling-read-controllers';
 import { Clock, CLOCK, systemClock } from './shared/domain/clock';
 import { MATCHING_DATA_SOURCE } from './shared/infra/matching-store';
 import { CorrectSkillsController } from './skills/correct-skills.controller';
@@ -42,7 +43,7 @@ export function matchingModule(config: MatchingConfig, options: MatchingModuleOp
         useFactory: (dataSource: DataSource, connection: NatsConnection) => [postgresCheck(dataSource), natsCheck(connection)],
       }),
     ],
-    controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController],
+    controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController, ...POOLING_READ_CONTROLLERS],
     providers: [{ provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, PassedDateSweeper, MatchActionsHandler],
   })
   class MatchingModule {}

@@ -74,9 +74,9 @@ export class Feed {
   }
 
   /** A network with its coordinating organisation; companies join through their own snapshots (networkIds). */
-  async network(coordinatorId: string): Promise<string> {
+  async network(coordinatorId: string, districtKeys: string[] = ['06635']): Promise<string> {
     const id = randomUUID();
-    await this.h.publisher.publish(createEvent(NetworkCreated, id, { id, version: 1, name: 'Weiterbildungsverbund Nordhessen', districtKeys: ['06635'], members: [{ partnerId: coordinatorId, role: 'coordinator' }] }));
+    await this.h.publisher.publish(createEvent(NetworkCreated, id, { id, version: 1, name: 'Weiterbildungsverbund Nordhessen', districtKeys, members: [{ partnerId: coordinatorId, role: 'coordinator' }] }));
     await this.waitFor('network_view', id, 1);
     return id;
   }

@@ -28,7 +28,7 @@ export const directory = {
     return upsertIfNewer(manager, {
       schema: schemaOfManager(manager),
       table: 'network_view',
-      row: { id: snapshot.id, version: snapshot.version, coordinator_ids: snapshot.members.filter((m) => m.role === 'coordinator').map((m) => m.partnerId) },
+      row: { id: snapshot.id, version: snapshot.version, coordinator_ids: snapshot.members.filter((m) => m.role === 'coordinator').map((m) => m.partnerId), district_keys: snapshot.districtKeys },
     });
   },
 
