@@ -10,8 +10,21 @@ export interface BridgedSkill {
 }
 
 const GENERIC_WORDS = new Set(
-  'a an and of the in on for to with or worker workers operator operators driver drivers assistant assistants manager managers technician technicians specialist officer staff helper person'.split(' '),
+  'a an and of the in on for to with or worker workers operator operators driver drivers assistant assistants manager managers technician technicians specialist officer staff helper person'
+    .split(' ')
+    .map((word) => englishStem(word)),
 );
+
+/**
+ * A crude English stem, enough to let an occupation's word meet its activity: "welder" and
+ * "welding" → "weld", "nurse" and "nursing" → "nurs", "cranes" → "cran". Short words stay whole.
+ */
+export function englishStem(word: string): string {
+  for (const suffix of ['ings', 'ing', 'ers', 'er', 'ors', 'or', 'es', 'ed', 's', 'e']) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
 
 /**
  * From an occupation to the skills its name is about. ESCO has German labels for every
@@ -36,14 +49,14 @@ export async function skillsNamedByOccupation(executor: SqlExecutor, s: string, 
   const occupationLabels = [rows[0].pref_label_en, ...((rows[0].alt_labels_en as string[] | null) ?? [])].filter(Boolean) as string[];
   const weights = new Map<string, number>();
   for (const label of occupationLabels) {
-    for (const word of new Set(foldLabel(label).split(' '))) {
+    for (const word of new Set(foldLabel(label).split(' ').map(englishStem))) {
       if (word.length > 2 && !GENERIC_WORDS.has(word)) weights.set(word, (weights.get(word) ?? 0) + 1 / occupationLabels.length);
     }
   }
   const bridged: BridgedSkill[] = [];
   for (const row of rows) {
     const words = new Set(
-      [row.skill_en, ...((row.skill_alts as string[] | null) ?? [])].filter(Boolean).flatMap((label) => foldLabel(String(label)).split(' ')),
+      [row.skill_en, ...((row.skill_alts as string[] | null) ?? [])].filter(Boolean).flatMap((label) => foldLabel(String(label)).split(' ').map(englishStem)),
     );
     let best: BridgedSkill | undefined;
     for (const [word, weight] of weights) {

@@ -32,6 +32,17 @@ interface Term {
 }
 
 const HITS_PER_TERM = 20;
+/** Labels fetched per term to tell a specific word ("Stapler": a handful) from a common one ("führen": dozens). */
+const SPREAD_PROBE = 60;
+
+/**
+ * How much a word says about a skill, from the number of skill labels it matches: up to 4 fully;
+ * above, falling with the logarithm (12 labels ⅔, 60 or more ⅖). Like an inverse document
+ * frequency: "Grundlagen", "führen" or "Fertigung" match dozens of labels and decide nothing alone.
+ */
+export function specificity(labels: number): number {
+  return labels <= 4 ? 1 : 1 / (1 + 0.4 * Math.log2(labels / 4));
+}
 
 /**
  * Free text → ESCO skills, explainably: split the text into words (stopwords dropped), look each
@@ -39,7 +50,8 @@ const HITS_PER_TERM = 20;
  * letters) and through occupation labels (see SkillDirectory.bridge); a word that matches
  * nothing is split as a German compound against the label vocabulary — the longest first part
  * that occurs in some label, the rest looked up too unless it names a qualification
- * ("Staplerschein" → "stapler", "schein" dropped). A skill's confidence is its best match score
+ * ("Staplerschein" → "stapler", "schein" dropped). A hit's score is scaled down by how common the
+ * word is among skill labels (`specificity`). A skill's confidence is its best match score
  * times the term weight, plus 0.1 for each further term that found it.
  */
 export async function resolveSkills(
@@ -56,14 +68,18 @@ export async function resolveSkills(
     let hits = lookups.get(folded);
     if (!hits) {
       const reach: LabelSearch['reach'] = folded.length >= 5 ? 'infix' : 'word';
-      const search: LabelSearch = { kind: 'skill', term: folded, limit: HITS_PER_TERM, types: ['skill', 'knowledge'], reach, ...(stemWord ? { stemWord } : {}) };
-      const direct = await searchLabels(executor, s, trgm, search);
+      const search: LabelSearch = { kind: 'skill', term: folded, limit: SPREAD_PROBE, types: ['skill', 'knowledge'], reach, ...(stemWord ? { stemWord } : {}) };
+      const direct = (await searchLabels(executor, s, trgm, search)).filter(
+        (hit) => hit.score >= 0.6 && (!acronym || ` ${hit.label.replace(/[^\p{L}\p{N}+#]+/gu, ' ')} `.includes(` ${acronym} `)),
+      );
       const bridged = await directory.bridge(folded, trgm, stemWord);
+      const specific = specificity(direct.length);
       hits = [
-        ...direct.filter((hit) => hit.score >= 0.6 && (!acronym || ` ${hit.label.replace(/[^\p{L}\p{N}+#]+/gu, ' ')} `.includes(` ${acronym} `))).map((hit) => ({ uri: hit.concept, score: hit.score, evidence: { matchedLabel: hit.label } })),
+        // A label that is the term itself keeps its score however common the word is ("Deutsch", "SQL").
+        ...direct.slice(0, HITS_PER_TERM).map((hit) => ({ uri: hit.concept, score: hit.score >= 1 ? hit.score : hit.score * specific, evidence: { matchedLabel: hit.label } })),
         ...bridged.slice(0, HITS_PER_TERM).map((hit) => ({
           uri: hit.uri,
-          score: hit.score,
+          score: hit.score * specific,
           evidence: { matchedLabel: hit.matchedLabel, via: `${hit.via.occupationLabel} → ${hit.via.word}` },
         })),
       ];

@@ -89,17 +89,21 @@ export class SkillDirectory {
   /**
    * Skills reached through occupations whose labels contain the term (German words name
    * occupations far more often than skills in ESCO's German labels). Scored below direct hits:
-   * occupation match score × keyword overlap × 0.8.
+   * occupation match score × keyword overlap × 0.8, less for a term naming part of a longer title.
    */
   async bridge(term: string, trgm?: string, stemWord?: string): Promise<Array<{ uri: string; score: number; matchedLabel: string; via: NonNullable<SkillSuggestion['via']> }>> {
     if (term.length < 4) return [];
     const occupations = await searchLabels(this.executor, this.s, trgm, { kind: 'occupation', term, limit: 3, reach: 'infix', ...(stemWord ? { stemWord } : {}) });
     const result = [];
     for (const occupation of occupations.filter((hit) => hit.score >= 0.6)) {
+      // A word naming only part of a longer occupation title says less about it ("Teamleiter" in
+      // "Teamleiter im Bereich Sozialarbeit" is not about social work): 1/√(words of the title).
+      const words = foldLabel(occupation.label.split('/')[0] ?? occupation.label).split(' ').filter((word) => word.length > 2).length;
+      const partial = 1 / Math.sqrt(Math.max(1, words));
       for (const skill of await skillsNamedByOccupation(this.executor, this.s, occupation.concept)) {
         result.push({
           uri: skill.uri,
-          score: occupation.score * skill.overlap * 0.8,
+          score: occupation.score * skill.overlap * 0.8 * partial,
           matchedLabel: occupation.label,
           via: { occupationUri: occupation.concept, occupationLabel: occupation.label, word: skill.word },
         });

@@ -1,4 +1,6 @@
 import { foldLabel } from './fold';
+import { englishStem } from '../lookup/occupation-bridge';
+import { specificity } from '../lookup/resolve-skills-from-text';
 import { compoundSplits, tokenize } from './terms';
 
 describe('label folding and text terms', () => {
@@ -18,6 +20,23 @@ describe('label folding and text terms', () => {
       'sap',
       'it',
     ]);
+  });
+
+  it('drops the logistics of a request (who, when, where, format, level): they name no skill', () => {
+    expect(tokenize('Excel-Kurs für Schichtleiter, abends oder online, Teilzeit möglich, Grundlagen für Azubis').map((token) => token.folded)).toEqual([
+      'excel kurs',
+      'excel',
+      'kurs',
+      'schichtleiter',
+    ]);
+  });
+
+  it('counts a word less the more skill labels it matches, and stems English words for the occupation bridge', () => {
+    expect(specificity(1)).toBe(1);
+    expect(specificity(4)).toBe(1);
+    expect(specificity(12)).toBeCloseTo(0.61, 2);
+    expect(specificity(60)).toBeLessThan(0.45);
+    expect(['welder', 'welding', 'nurse', 'nursing', 'cranes', 'forklift'].map(englishStem)).toEqual(['weld', 'weld', 'nurs', 'nurs', 'cran', 'forklift']);
   });
 
   it('proposes compound splits longest head first, with and without a linking s', () => {

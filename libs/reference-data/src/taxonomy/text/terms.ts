@@ -21,6 +21,29 @@ const STOPWORDS = new Set(
 );
 
 /**
+ * The logistics of a request rather than its subject: who takes part, when, where, in which
+ * format and at which level. A need carries these in its structured fields; read as skill words
+ * they only find noise ("Teilzeit" → "Teile austauschen", "online" → "Online-Schulungen anbieten",
+ * "Grundlagen" → "Grundlagen der Animation", "Nähe" → "Nahrung").
+ */
+const REQUEST_WORDS = new Set(
+  `mitarbeiter mitarbeiterin mitarbeiterinnen mitarbeitende beschäftigte beschäftigten kollegen kolleginnen kollegin kollege
+   leute personen person team teams unsere unserer unseren unserem azubi azubis auszubildende auszubildenden lehrjahr
+   ausbildungsjahr quereinsteiger quereinsteigerin quereinsteigerinnen aushilfen aushilfe hilfskräfte saisonkräfte neue neuer
+   teilnehmende teilnehmer teilnehmerin firma betrieb unternehmen abteilung filialen filiale standort
+   teilzeit vollzeit abends abend wochenende wochenenden berufsbegleitend nebenberuflich schichtbetrieb schicht
+   online präsenz inhouse vor ort gern gerne möglichst bald schnell sofort demnächst zeitnah ende anfang jahr jahres monat
+   monate woche wochen nähe umgebung region umkreis egal bitte nur auch dabei
+   grundlagen grundkurs einführung einstieg auffrischung aufbaukurs aufbau fortgeschrittene fortgeschrittenen basis
+   basiskurs kompakt niveau stufe
+   lernen lernt schulen schult weiterbilden qualifizieren qualifiziert qualifizierung fortbildung pflichtfortbildung training
+   trainings seminar seminare workshop unterweisung unterweisungen ausbilden jährliche jährlich`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(foldLabel),
+);
+
+/**
  * Second parts of German compounds that name a certificate, course, experience or a kind of
  * worker rather than the skill itself: "Staplerschein" is about the forklift ("Stapler"), not
  * about a "Schein"; "Pflegehilfskraft" about care, not "Kraft".
@@ -55,7 +78,7 @@ export function tokenize(text: string): TextToken[] {
     // Capitals mark an acronym even where the word is also a stopword ("IT", not "it").
     const acronym = /^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,4}$/.test(word);
     const keep = folded.length >= 3 || acronym;
-    if (!keep || (STOPWORDS.has(folded) && !acronym) || seen.has(folded) || /^\d+$/.test(folded)) return;
+    if (!keep || ((STOPWORDS.has(folded) || REQUEST_WORDS.has(folded)) && !acronym) || seen.has(folded) || /^\d+$/.test(folded)) return;
     seen.add(folded);
     tokens.push({ text: word, folded, acronym });
   };
