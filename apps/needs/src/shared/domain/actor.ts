@@ -1,23 +1,9 @@
-/** Roles as the platform's tokens carry them (kept here so domain rules need no framework import). */
-export type ActorRole = 'operator' | 'coordinator' | 'company' | 'provider';
+import { Actor, coordinatingIn, isOperator } from '@bildungsraum/domain-kernel';
 
-/**
- * Who acts, completed from this service's read model of partners: the networks in which the
- * actor's organisation is a coordinating member. A `coordinator` acts only there.
- */
-export interface Actor {
-  subject: string;
-  roles: readonly ActorRole[];
-  partnerId: string;
-  coordinatedNetworkIds: readonly string[];
-}
+export { coordinatingIn, isOperator } from '@bildungsraum/domain-kernel';
+export type { Actor, ActorRole } from '@bildungsraum/domain-kernel';
 
-export const isOperator = (actor: Actor): boolean => actor.roles.includes('operator');
 export const isCompanyUser = (actor: Actor): boolean => actor.roles.includes('company');
-
-export function coordinatingIn(actor: Actor): readonly string[] {
-  return actor.roles.includes('coordinator') ? actor.coordinatedNetworkIds : [];
-}
 
 /** What the read model knows of the company a need belongs to. */
 export interface CompanyFacts {
