@@ -3,6 +3,7 @@ import { createServiceDataSource, runMigrations } from '@bildungsraum/persistenc
 import { NotificationsInitial1763740000000 } from './migrations/1763740000000-notifications-initial';
 import { DeliveryDigest1763740100000 } from './migrations/1763740100000-delivery-digest';
 import { DigestClaimIndex1763740200000 } from './migrations/1763740200000-digest-claim-index';
+import { DeliveryEventBody1763740300000 } from './migrations/1763740300000-delivery-event-body';
 
 /** The service's own Postgres schema (ARCHITECTURE.md §5). Plain SQL, no ORM entities. */
 export const NOTIFICATIONS_SCHEMA = 'notifications';
@@ -13,7 +14,7 @@ export function createNotificationsDataSource(url: string, options: { poolSize?:
     url,
     schema: NOTIFICATIONS_SCHEMA,
     entities: [],
-    migrations: [NotificationsInitial1763740000000, DeliveryDigest1763740100000, DigestClaimIndex1763740200000],
+    migrations: [NotificationsInitial1763740000000, DeliveryDigest1763740100000, DigestClaimIndex1763740200000, DeliveryEventBody1763740300000],
     applicationName: 'notifications',
     ...options,
   });

@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent, EVENT_CATALOG, NetworkSnapshotV1, PartnerSnapshotV1 } from '@bildungsraum/contracts';
 import { JetStreamEventContext } from '@bildungsraum/messaging';
 import { processOnce } from '@bildungsraum/persistence';
@@ -18,8 +18,8 @@ const NETWORK_TYPES = EVENT_CATALOG.filter((d) => d.service === 'partners' && d.
 const OTHER_TYPES = EVENT_CATALOG.filter((d) => d.service !== 'partners' && d.service !== 'notifications').map((d) => d.type);
 
 /**
- * Each event, once (processOnce inbox): partners.* first update the read model of recipients,
- * then every event records its due deliveries and inbox items in the same transaction.
+ * Each event, once (inbox row per consumer and event id): partners.* first update the read model
+ * of recipients, then every event records its due deliveries and inbox items in the same transaction.
  */
 @ApiExcludeController() // event handlers, not HTTP routes
 @Controller()
@@ -37,14 +37,16 @@ export class NotifyEventsHandler {
   }
 
   @EventPattern(OTHER_TYPES)
-  other(@Payload() _data: unknown, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    return this.handle(ctx);
+  async other(@Payload() _data: unknown, @Ctx() ctx: JetStreamEventContext): Promise<void> {
+    // Hot path: inbox gate and recording in one statement (its own transaction), acked after it.
+    await recordDeliveries(this.dataSource, ctx.event as CloudEvent<Record<string, unknown>>, { inbox: NOTIFICATIONS_CONSUMER });
   }
 
-  private async handle(ctx: JetStreamEventContext, before?: (manager: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
+  /** partners.*: the read model is updated first, in processOnce's transaction, then the recording sees it. */
+  private async handle(ctx: JetStreamEventContext, before: (manager: EntityManager) => Promise<void>): Promise<void> {
     await processOnce(this.dataSource, NOTIFICATIONS_SCHEMA, NOTIFICATIONS_CONSUMER, ctx.event, async (manager) => {
-      if (before) await before(manager);
-      await recordDeliveries(manager, ctx.event as CloudEvent<Record<string, unknown>>);
+      await before(manager);
+      await recordDeliveries(manager, ctx.event as CloudEvent<Record<string, unknown>>, 'none');
     });
   }
 }

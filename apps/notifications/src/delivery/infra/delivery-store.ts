@@ -14,12 +14,17 @@ export interface ClaimedDelivery {
   partner_id: string;
   channel_kind: 'email' | 'webhook';
   language: 'de' | 'en';
-  event: { id: string; type: string; time: string; data: Record<string, unknown> } & Record<string, unknown>;
+  /** The CloudEvent, for email (templates) and for rows recorded before bodies were stored once; else null. */
+  event: ({ id: string; type: string; time: string; data: Record<string, unknown> } & Record<string, unknown>) | null;
+  /** The Standard Webhooks body rendered once per event at recording (webhook rows). */
+  webhook_body: string | null;
   attempts: number;
   attempt_id: string;
   created_at: Date;
   /** Part of a daily digest: due rows of one subscription go out as one email. */
   digest: boolean;
+  /** The channel as it is now; undefined when it was erased. */
+  channel?: ChannelRow;
 }
 
 export interface ChannelRow {
@@ -51,88 +56,97 @@ export interface Settled {
  * lease. A worker killed after sending leaves the row 'sending'; when the lease runs out another
  * worker sends it again (same webhook-id / Message-ID), which is the documented at-least-once window.
  */
-const CLAIMED_COLUMNS = 'd.id, d.event_id, d.event_type, d.subscription_id, d.channel_id, d.partner_id, d.channel_kind, d.language, d.event, d.attempts, d.attempt_id, d.created_at, d.digest';
 const DUE = `(d.status = 'pending' OR (d.status = 'sending' AND d.lease_until < now())) AND d.next_attempt_at <= now()`;
 const CLAIM = `status = 'sending', attempt_id = gen_random_uuid(), attempts = d.attempts + 1, lease_until = now() + ($2::int * interval '1 millisecond')`;
 
-/** Due rows for this worker: single deliveries row by row, digests whole subscriptions at a time. */
-export async function claimDue(dataSource: DataSource, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-  const single = returnedRows<ClaimedDelivery>(await dataSource.query(
-    `UPDATE delivery d SET ${CLAIM}
-       FROM (SELECT id FROM delivery d WHERE NOT d.digest AND ${DUE}
-              ORDER BY d.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
-      WHERE d.id = due.id
-      RETURNING ${CLAIMED_COLUMNS}`,
-    [limit, leaseMs],
-  ));
-  return [...single, ...(await claimDueDigests(dataSource, limit, leaseMs))];
-}
-
 /**
- * A digest is one email per subscription, so its due rows are claimed together: the worker locks
- * the subscription row (SKIP LOCKED), and a concurrent worker can neither split the group nor
- * send it a second time (the rows are 'sending' by the time the lock is released).
+ * One statement, one round trip per batch: single deliveries row by row (SKIP LOCKED), digests
+ * whole subscriptions at a time — the worker locks the subscription row (SKIP LOCKED), so a
+ * concurrent worker can neither split a digest nor send it twice (its rows are 'sending' by the
+ * time the lock is released) — each row with its channel and the event's stored body.
  */
-async function claimDueDigests(dataSource: DataSource, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-  return returnedRows<ClaimedDelivery>(await dataSource.query(
-    `WITH subscriptions AS (
-       SELECT s.id FROM subscription s
-        WHERE s.id IN (SELECT d.subscription_id FROM delivery d WHERE d.digest AND ${DUE})
-        LIMIT $1 FOR UPDATE OF s SKIP LOCKED)
-     UPDATE delivery d SET ${CLAIM}
-       FROM subscriptions
-      WHERE d.subscription_id = subscriptions.id AND d.digest AND ${DUE}
-      RETURNING ${CLAIMED_COLUMNS}`,
-    [limit, leaseMs],
-  ));
-}
+const CLAIM_SQL = `
+  WITH single AS (
+    UPDATE delivery d SET ${CLAIM}
+      FROM (SELECT id FROM delivery d WHERE NOT d.digest AND ${DUE}
+             ORDER BY d.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+     WHERE d.id = due.id
+     RETURNING d.*),
+  subscriptions AS (
+    SELECT s.id FROM subscription s
+     WHERE s.id IN (SELECT d.subscription_id FROM delivery d WHERE d.digest AND ${DUE})
+     LIMIT $1 FOR UPDATE OF s SKIP LOCKED),
+  digests AS (
+    UPDATE delivery d SET ${CLAIM}
+      FROM subscriptions
+     WHERE d.subscription_id = subscriptions.id AND d.digest AND ${DUE}
+     RETURNING d.*),
+  claimed AS (SELECT * FROM single UNION ALL SELECT * FROM digests)
+  SELECT d.id, d.event_id, d.event_type, d.subscription_id, d.channel_id, d.partner_id, d.channel_kind, d.language, d.attempts, d.attempt_id, d.created_at, d.digest,
+         CASE WHEN d.channel_kind = 'webhook' THEN e.webhook_body END AS webhook_body,
+         CASE WHEN d.channel_kind <> 'webhook' OR e.webhook_body IS NULL THEN COALESCE(e.event, d.event) END AS event,
+         c.id AS c_id, c.partner_id AS c_partner_id, c.kind AS c_kind, c.address AS c_address, c.secret AS c_secret, c.previous_secret AS c_previous_secret,
+         c.previous_secret_until AS c_previous_secret_until, c.status AS c_status, c.failing_since AS c_failing_since
+    FROM claimed d LEFT JOIN delivery_event e ON e.event_id = d.event_id LEFT JOIN channel c ON c.id = d.channel_id`;
 
-export async function loadChannels(dataSource: DataSource, ids: string[]): Promise<Map<string, ChannelRow>> {
-  const rows = (await dataSource.query(`SELECT * FROM channel WHERE id = ANY ($1::uuid[])`, [ids])) as ChannelRow[];
-  return new Map(rows.map((row) => [row.id, row]));
+type ClaimRow = Omit<ClaimedDelivery, 'channel'> & { [K in keyof ChannelRow as `c_${K}`]: ChannelRow[K] | null };
+
+/** Due rows for this worker, each with its channel (one statement). */
+export async function claimDue(dataSource: DataSource, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  const rows = (await dataSource.query(CLAIM_SQL, [limit, leaseMs])) as ClaimRow[];
+  return rows.map(({ c_id, c_partner_id, c_kind, c_address, c_secret, c_previous_secret, c_previous_secret_until, c_status, c_failing_since, ...delivery }) => ({
+    ...delivery,
+    channel: c_id
+      ? { id: c_id, partner_id: c_partner_id as string, kind: c_kind as ChannelRow['kind'], address: c_address as string, secret: c_secret, previous_secret: c_previous_secret, previous_secret_until: c_previous_secret_until, status: c_status as ChannelRow['status'], failing_since: c_failing_since }
+      : undefined,
+  }));
 }
 
 /**
  * One transaction for a batch of outcomes: attempts logged, rows updated only if the attempt id
- * is still ours (a takeover after an expired lease wins), channel health, outbox events.
+ * is still ours (a takeover after an expired lease wins) and channel health in one statement,
+ * then the outbox events of the rows that were ours (appendToOutbox: one statement). Three round
+ * trips per batch (plus BEGIN/COMMIT) instead of some per delivery.
  */
 export async function settle(dataSource: DataSource, settled: Settled[]): Promise<void> {
   if (!settled.length) return;
+  // Channel health per channel: any success in the batch clears failing_since, otherwise a failure starts it.
+  const health = new Map<string, boolean>();
+  for (const s of settled) health.set(s.delivery.channel_id, health.get(s.delivery.channel_id) === true || s.outcome.kind === 'succeeded');
   await dataSource.transaction(async (manager) => {
-    await manager.query(
-      `INSERT INTO delivery_attempt (id, delivery_id, attempt, started_at, latency_ms, outcome, status_code, error)
-       SELECT gen_random_uuid(), * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[], $5::text[], $6::int[], $7::text[])`,
-      [
-        settled.map((s) => s.delivery.id),
-        settled.map((s) => s.delivery.attempts),
-        settled.map((s) => s.startedAt),
-        settled.map((s) => s.latencyMs),
-        settled.map((s) => s.outcome.kind),
-        settled.map((s) => s.statusCode ?? null),
-        settled.map((s) => s.error ?? null),
-      ],
-    );
-    const updated = returnedRows<{ id: string }>(await manager.query(
-      `UPDATE delivery d SET status = u.status, next_attempt_at = now() + (u.delay_ms * interval '1 millisecond'),
+    const updated = (await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::int[], $6::text[], $7::text[], $8::bigint[], $9::int[], $10::text[])
+           AS u(id, attempt_id, attempt, started_at, latency_ms, outcome, status, delay_ms, status_code, error)),
+       logged AS (
+         INSERT INTO delivery_attempt (id, delivery_id, attempt, started_at, latency_ms, outcome, status_code, error)
+         SELECT gen_random_uuid(), id, attempt, started_at, latency_ms, outcome, status_code, error FROM input),
+       health AS (
+         UPDATE channel c SET failing_since = CASE WHEN h.ok THEN NULL ELSE now() END
+           FROM unnest($11::uuid[], $12::boolean[]) AS h(id, ok)
+          WHERE c.id = h.id AND (CASE WHEN h.ok THEN c.failing_since IS NOT NULL ELSE c.failing_since IS NULL END))
+       UPDATE delivery d SET status = u.status, next_attempt_at = now() + (u.delay_ms * interval '1 millisecond'),
               last_status_code = u.status_code, last_error = u.error, lease_until = NULL,
               finished_at = CASE WHEN u.status = 'pending' THEN NULL ELSE now() END
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::int[], $6::text[]) AS u(id, attempt_id, status, delay_ms, status_code, error)
+         FROM input u
         WHERE d.id = u.id AND d.attempt_id = u.attempt_id AND d.status = 'sending'
         RETURNING d.id`,
       [
         settled.map((s) => s.delivery.id),
         settled.map((s) => s.delivery.attempt_id),
+        settled.map((s) => s.delivery.attempts),
+        settled.map((s) => s.startedAt),
+        settled.map((s) => s.latencyMs),
+        settled.map((s) => s.outcome.kind),
         settled.map((s) => (s.outcome.kind === 'retry' ? 'pending' : s.outcome.kind)),
         settled.map((s) => (s.outcome.kind === 'retry' ? s.outcome.delayMs : 0)),
         settled.map((s) => s.statusCode ?? null),
         settled.map((s) => s.error ?? null),
+        [...health.keys()],
+        [...health.values()],
       ],
-    ));
-    const ours = new Set(updated.map((row) => row.id));
-    const succeededChannels = [...new Set(settled.filter((s) => s.outcome.kind === 'succeeded').map((s) => s.delivery.channel_id))];
-    const failingChannels = [...new Set(settled.filter((s) => s.outcome.kind !== 'succeeded').map((s) => s.delivery.channel_id))];
-    if (succeededChannels.length) await manager.query(`UPDATE channel SET failing_since = NULL WHERE id = ANY ($1::uuid[]) AND failing_since IS NOT NULL`, [succeededChannels]);
-    if (failingChannels.length) await manager.query(`UPDATE channel SET failing_since = now() WHERE id = ANY ($1::uuid[]) AND failing_since IS NULL`, [failingChannels]);
+    )) as unknown;
+    const ours = new Set(returnedRows<{ id: string }>(updated).map((row) => row.id));
     for (const s of settled.filter((item) => item.disableChannel)) await disableChannel(manager, s.delivery.channel_id, s.disableChannel as string);
     const events = settled.filter((s) => ours.has(s.delivery.id) && s.outcome.kind !== 'retry').map(outcomeEvent);
     if (events.length) await appendToOutbox(manager, NOTIFICATIONS_SCHEMA, events);

@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { NOTIFICATIONS_DATA_SOURCE } from '../../db/notifications-data-source';
 import { NotificationsConfig } from '../../notifications.config';
 import { parseSchedule } from '../domain/retry-policy';
-import { claimDue, loadChannels, settle } from '../infra/delivery-store';
+import { claimDue, settle } from '../infra/delivery-store';
 import { DELIVERY_NOTIFY_CHANNEL } from '../infra/record-deliveries';
 import { EmailSender } from './email-sender';
 import { sendDelivery, SendSettings } from './send-delivery';
 import { sendDigest } from './send-digest';
-import { ClaimedDelivery } from '../infra/delivery-store';
+import { ChannelRow, ClaimedDelivery } from '../infra/delivery-store';
 
 /**
  * Sends what the consumer recorded. Claims due rows (SKIP LOCKED: replicas share the work),
@@ -70,18 +70,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   async runBatch(): Promise<number> {
     const claimed = await claimDue(this.dataSource, this.config.DELIVERY_BATCH_SIZE, this.config.DELIVERY_LEASE_MS);
     if (!claimed.length) return 0;
-    const channels = await loadChannels(this.dataSource, [...new Set(claimed.map((row) => row.channel_id))]);
     // Email digests: one message per subscription for its due rows; everything else one by one.
     const digests = new Map<string, ClaimedDelivery[]>();
     const single: ClaimedDelivery[] = [];
     for (const row of claimed) {
-      const channel = channels.get(row.channel_id);
-      if (row.digest && channel?.kind === 'email' && channel.status === 'active') digests.set(row.subscription_id, [...(digests.get(row.subscription_id) ?? []), row]);
+      if (row.digest && row.channel?.kind === 'email' && row.channel.status === 'active') digests.set(row.subscription_id, [...(digests.get(row.subscription_id) ?? []), row]);
       else single.push(row);
     }
     const settled = await Promise.all([
-      ...single.map((row) => sendDelivery(row, channels.get(row.channel_id), this.email, this.settings).then((outcome) => [outcome])),
-      ...[...digests.values()].map((rows) => sendDigest(rows, channels.get(rows[0].channel_id) as NonNullable<ReturnType<typeof channels.get>>, this.email, this.settings)),
+      ...single.map((row) => sendDelivery(row, row.channel, this.email, this.settings).then((outcome) => [outcome])),
+      ...[...digests.values()].map((rows) => sendDigest(rows, rows[0].channel as ChannelRow, this.email, this.settings)),
     ]);
     await settle(this.dataSource, settled.flat());
     return claimed.length;

@@ -5,6 +5,7 @@ import { messagesFor } from '../../templates/messages';
 import { renderEmail } from '../../templates/render-email';
 import { EmailSender } from './email-sender';
 import { postWebhook, WebhookSettings } from './webhook-sender';
+import { webhookBody } from '../domain/webhook-body';
 
 export interface SendSettings {
   webhook: WebhookSettings;
@@ -13,9 +14,16 @@ export interface SendSettings {
   mailDomain: string;
 }
 
-/** The Standard Webhooks body: `{ type, timestamp, data }`, data = the CloudEvent. */
-export function webhookBody(delivery: ClaimedDelivery): string {
-  return JSON.stringify({ type: delivery.event_type, timestamp: delivery.event.time, data: delivery.event });
+/** The body rendered once per event at recording; rows recorded before that carry the event itself. */
+export function bodyOf(delivery: ClaimedDelivery): string {
+  if (delivery.webhook_body !== null) return delivery.webhook_body;
+  const event = eventOf(delivery);
+  return webhookBody(delivery.event_type, event.time, JSON.stringify(event));
+}
+
+export function eventOf(delivery: ClaimedDelivery): NonNullable<ClaimedDelivery['event']> {
+  if (!delivery.event) throw new Error(`delivery ${delivery.id}: event body missing`);
+  return delivery.event;
 }
 
 /** Stable per delivery: a resend after a crash carries the same Message-ID. */
@@ -37,7 +45,7 @@ export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRo
   }
   let result: AttemptResult;
   if (channel.kind === 'webhook') {
-    const body = webhookBody(delivery);
+    const body = bodyOf(delivery);
     const timestamp = Math.floor(Date.now() / 1000);
     result = await postWebhook(
       {
@@ -48,7 +56,7 @@ export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRo
       settings.webhook,
     );
   } else {
-    const message = messagesFor(delivery.event_type, delivery.event.data)[delivery.language];
+    const message = messagesFor(delivery.event_type, eventOf(delivery).data)[delivery.language];
     result = await email.send({ to: channel.address, messageId: messageIdOf(delivery.id, settings.mailDomain), email: renderEmail(message, delivery.language) });
   }
   const latencyMs = Date.now() - startedAt.getTime();

@@ -3,7 +3,7 @@ import { nextStep } from '../domain/retry-policy';
 import { messagesFor } from '../../templates/messages';
 import { renderDigest } from '../../templates/render-digest';
 import { EmailSender } from './email-sender';
-import { SendSettings } from './send-delivery';
+import { eventOf, SendSettings } from './send-delivery';
 
 /**
  * The due digest rows of one email subscription as one message. The Message-ID derives from
@@ -12,8 +12,8 @@ import { SendSettings } from './send-delivery';
 export async function sendDigest(rows: ClaimedDelivery[], channel: ChannelRow, email: EmailSender, settings: SendSettings): Promise<Settled[]> {
   const startedAt = new Date();
   const language = rows[0].language;
-  const ordered = [...rows].sort((a, b) => a.event.time.localeCompare(b.event.time));
-  const messages = ordered.map((row) => messagesFor(row.event_type, row.event.data)[language]);
+  const ordered = [...rows].sort((a, b) => eventOf(a).time.localeCompare(eventOf(b).time));
+  const messages = ordered.map((row) => messagesFor(row.event_type, eventOf(row).data)[language]);
   const first = [...rows].map((row) => row.id).sort()[0];
   const result = await email.send({ to: channel.address, messageId: `<digest.${first}@${settings.mailDomain}>`, email: renderDigest(messages, language) });
   const latencyMs = Date.now() - startedAt.getTime();

@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { NetworkSnapshotV1, PartnerSnapshotV1 } from '@bildungsraum/contracts';
 import { upsertIfNewer } from '@bildungsraum/persistence';
-import { Audience } from '../domain/audience';
 import { NOTIFICATIONS_SCHEMA } from '../../db/notifications-data-source';
 
-const ids = (rows: unknown): string[] => (rows as Array<{ id: string }>).map((row) => row.id);
-
-/** Read model of partners.*: kinds, districts, networks and their coordinating members. */
+/**
+ * Read model of partners.*: kinds, districts, networks and their coordinating members. Turning an
+ * audience into organisations happens in the recording statement (delivery/infra/record-deliveries.ts).
+ */
 export const directory = {
   async upsertPartner(manager: EntityManager, data: PartnerSnapshotV1): Promise<void> {
     await upsertIfNewer(manager, {
@@ -31,25 +31,5 @@ export const directory = {
       [partnerId],
     )) as Array<{ kind: string | null; coordinates: boolean }>;
     return { kind: row?.kind ?? undefined, coordinates: !!row?.coordinates };
-  },
-
-  /** The organisations an audience stands for (deactivated ones hear nothing). */
-  async resolve(manager: EntityManager, audience: Audience): Promise<string[]> {
-    const found = new Set(audience.partners);
-    if (audience.providersInDistricts.length) {
-      const rows = await manager.query(`SELECT id FROM recipient WHERE kind IN ('provider', 'school') AND district_keys && $1::text[]`, [audience.providersInDistricts]);
-      ids(rows).forEach((id) => found.add(id));
-    }
-    const coordinators = async (sql: string, param: string[]) => {
-      if (!param.length) return;
-      ids(await manager.query(`SELECT DISTINCT unnest(coordinator_ids) AS id FROM network WHERE ${sql}`, [param])).forEach((id) => found.add(id));
-    };
-    await coordinators(`id = ANY (SELECT unnest(network_ids) FROM recipient WHERE id = ANY ($1::uuid[]))`, audience.coordinatorsOfPartners);
-    await coordinators(`district_keys && $1::text[]`, audience.coordinatorsOfDistricts);
-    await coordinators(`id = ANY ($1::uuid[])`, audience.coordinatorsOfNetworks);
-    if (found.size === 0) return [];
-    const deactivated = ids(await manager.query(`SELECT id FROM recipient WHERE id = ANY ($1::uuid[]) AND status = 'deactivated'`, [[...found]]));
-    deactivated.forEach((id) => found.delete(id));
-    return [...found];
   },
 };
