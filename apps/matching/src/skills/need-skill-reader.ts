@@ -12,9 +12,13 @@ export interface TextSkill {
   evidence: SkillEvidence[];
 }
 
-/** Only fairly sure readings count, and only a few: the company's own URIs stay the core of the need. */
+/**
+ * Only fairly sure readings count, and only a few: the company's own URIs stay the core of the
+ * need. Readings of one word share its weight (effectiveSkills), so a word's alternatives
+ * ("Schweißen" → arc welding, welding equipment …) may all be kept without crowding out the others.
+ */
 export const MIN_TEXT_CONFIDENCE = 0.5;
-export const MAX_TEXT_SKILLS = 5;
+export const MAX_TEXT_SKILLS = 8;
 
 /**
  * Reads skills out of the company's own words through the ESCO taxonomy in this schema

@@ -19,6 +19,17 @@ describe('skill corrections', () => {
     ]);
   });
 
+  it('readings of one word share its weight by confidence; a confirmed reading counts 1 on its own', () => {
+    const weld = (uri: string, confidence: number) => ({ uri, confidence, evidence: [{ term: 'Schweißen' }] });
+    const text = [weld(B, 0.8), weld(C, 0.4), { uri: D, confidence: 0.6, evidence: [{ term: 'CNC' }] }];
+    expect(effectiveSkills([], text, NO_CORRECTIONS)).toEqual([
+      { uri: B, weight: 0.5333, source: 'text' },
+      { uri: C, weight: 0.1333, source: 'text' },
+      { uri: D, weight: 0.6, source: 'text' },
+    ]);
+    expect(effectiveSkills([], text, { confirmed: [C], removed: [], added: [] }).map((skill) => skill.weight)).toEqual([0.8, 1, 0.6]);
+  });
+
   it('the latest word on a URI wins; a request naming one URI twice is a contradiction', () => {
     const first = correct(NO_CORRECTIONS, { remove: [B], add: [D] });
     expect(correct(first, { confirm: [B] })).toEqual({ confirmed: [B], removed: [], added: [D] });
