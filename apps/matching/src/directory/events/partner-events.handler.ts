@@ -4,18 +4,33 @@ import { NetworkSnapshotV1, PartnerSnapshotV1 } from '@bildungsraum/contracts';
 import { JetStreamEventContext, PartnerDirectoryHandlers } from '@bildungsraum/messaging';
 import { processOnce } from '@bildungsraum/persistence';
 import { MATCHING_CONSUMER, MATCHING_DATA_SOURCE, schemaOfManager } from '../../shared/infra/matching-store';
+import { Rematcher } from '../../matches/infra/rematcher';
+import { lockSkills } from '../../shared/infra/skill-locks';
 import { directory } from '../infra/directory.repository';
 
 /** Keeps the read model of partners (companies' networks, providers' AZAV, coordinators), once per event, newest version wins. */
 @Controller()
 export class PartnerEventsHandler extends PartnerDirectoryHandlers {
-  constructor(@Inject(MATCHING_DATA_SOURCE) private readonly dataSource: DataSource) {
+  constructor(
+    @Inject(MATCHING_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly rematcher: Rematcher,
+  ) {
     super();
   }
 
+  /**
+   * A provider's AZAV approval decides whether its courses are funded (§ 82 SGB III), so a change –
+   * or a provider that becomes known only after its offers and the needs they fit, as when the
+   * streams are replayed side by side – re-matches the open needs its published offers could serve.
+   */
   protected async onPartner(data: PartnerSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), MATCHING_CONSUMER, ctx.event, async (manager) => {
-      await directory.upsertPartner(manager, data);
+      const azavBefore = (await directory.providerAzav(manager, data.id)) ?? false;
+      if ((await directory.upsertPartner(manager, data)) === 'stale') return;
+      if (data.kind !== 'provider' || (data.provider?.azavApproved ?? false) === azavBefore) return;
+      const skills = await directory.providerOfferSkills(manager, data.id);
+      await lockSkills(manager, skills);
+      for (const needId of await directory.openNeedsSharingSkills(manager, skills)) await this.rematcher.rematchNeed(manager, needId);
     });
   }
 

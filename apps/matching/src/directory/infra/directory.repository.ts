@@ -38,6 +38,28 @@ export const directory = {
     return { id: companyId, networkIds: rows[0]?.network_ids ?? [] };
   },
 
+  /** The provider's AZAV approval as held now (`undefined`: not known yet). */
+  async providerAzav(manager: EntityManager, partnerId: string): Promise<boolean | undefined> {
+    const rows = (await manager.query(`SELECT azav_approved FROM "${schemaOfManager(manager)}".partner_view WHERE id = $1`, [partnerId])) as Array<{ azav_approved: boolean }>;
+    return rows[0]?.azav_approved;
+  },
+
+  /** The skills of the provider's published offers (to lock them, like an offer change does). */
+  async providerOfferSkills(manager: EntityManager, providerId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT u AS uri FROM "${schemaOfManager(manager)}".offer_view o, unnest(o.skill_uris) u WHERE o.provider_id = $1 AND o.status = 'published' ORDER BY 1`,
+      [providerId],
+    )) as Array<{ uri: string }>;
+    return rows.map((row) => row.uri);
+  },
+
+  /** Open needs that one of the provider's published offers could serve (GIN on need_view.skill_uris), in a fixed order. */
+  async openNeedsSharingSkills(manager: EntityManager, skillUris: readonly string[]): Promise<string[]> {
+    if (!skillUris.length) return [];
+    const rows = (await manager.query(`SELECT id FROM "${schemaOfManager(manager)}".need_view WHERE open AND skill_uris && $1::text[] ORDER BY id`, [skillUris])) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  },
+
   async coordinatedBy(manager: EntityManager, partnerId: string): Promise<string[]> {
     const rows = (await manager.query(`SELECT id FROM "${schemaOfManager(manager)}".network_view WHERE $1 = ANY(coordinator_ids)`, [partnerId])) as Array<{ id: string }>;
     return rows.map((row) => row.id);
