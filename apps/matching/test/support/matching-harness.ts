@@ -32,8 +32,9 @@ export interface MatchingHarness {
 }
 
 /** Starts the real matching app (HTTP + event consumer) in-process against a fresh database and prefix. */
-export async function startMatching(label: string, options: { taxonomy?: boolean; env?: Record<string, string> } = {}): Promise<MatchingHarness> {
-  const infra = await provisionTestInfrastructure(label);
+export async function startMatching(label: string, options: { taxonomy?: boolean; env?: Record<string, string>; infra?: TestInfrastructure } = {}): Promise<MatchingHarness> {
+  // With `infra` given (a restart on the same database and streams), the caller disposes of it.
+  const infra = options.infra ?? (await provisionTestInfrastructure(label));
   await migrateMatching(infra.databaseUrl, { taxonomy: options.taxonomy });
   const config = loadConfig(MatchingConfig, {
     DATABASE_URL: infra.databaseUrl,
@@ -77,7 +78,7 @@ export async function startMatching(label: string, options: { taxonomy?: boolean
       capture.stop();
       await app.close();
       await drainNats(nats);
-      await infra.dispose();
+      if (!options.infra) await infra.dispose();
     },
   };
 }
