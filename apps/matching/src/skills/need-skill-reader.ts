@@ -34,10 +34,30 @@ export class NeedSkillReader {
   }
 
   async read(description: string): Promise<TextSkill[]> {
-    const resolved = await this.directory.resolveSkillsFromText(description, { limit: 20 });
-    return resolved
-      .filter((skill) => skill.confidence >= MIN_TEXT_CONFIDENCE)
+    const resolved = await this.directory.resolveSkillsFromText(description, { limit: 40 });
+    return keepEveryWord(resolved.filter((skill) => skill.confidence >= MIN_TEXT_CONFIDENCE))
       .slice(0, MAX_TEXT_SKILLS)
       .map((skill) => ({ uri: skill.uri, label: skill.labels.de ?? skill.label, confidence: Math.round(skill.confidence * 100) / 100, evidence: skill.evidence }));
   }
+}
+
+/** Readings kept per word before the next word's get a turn. */
+export const READINGS_PER_WORD = 3;
+
+/**
+ * Best first, but every word of the text gets its turn: the best readings of each word, then the
+ * next best of each. One word with many readings ("im Hafen" → seven port skills) cannot push
+ * out the word the need is about ("Gabelstaplerfahrer" → forklift).
+ */
+export function keepEveryWord<T extends { confidence: number; evidence: ReadonlyArray<{ term: string }> }>(ranked: readonly T[]): T[] {
+  const byWord = new Map<string, T[]>();
+  for (const skill of ranked) {
+    const word = skill.evidence[0]?.term.toLowerCase() ?? '';
+    byWord.set(word, [...(byWord.get(word) ?? []), skill]);
+  }
+  const rounds: T[][] = [];
+  for (const readings of byWord.values()) {
+    readings.forEach((skill, index) => (rounds[Math.floor(index / READINGS_PER_WORD)] ??= []).push(skill));
+  }
+  return rounds.flatMap((round) => round.sort((a, b) => b.confidence - a.confidence));
 }
