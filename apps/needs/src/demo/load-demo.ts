@@ -26,7 +26,8 @@ function demoId(key: string): string {
 }
 
 /**
- * Loads the demo needs as submitted, captured by the Nordhessen coordinator during a visit. It
+ * Loads the demo needs as submitted, captured by the coordinator of the company's network during a
+ * visit, with time windows counted from `now` (as the catalogue demo counts its dates). It
  * runs before the services start (npm start), so it writes needs and their outbox rows itself;
  * the relay publishes them once the service runs. Stable ids make a second run a no-op. The
  * company facts (size class, head count) are left out of these events: the read model of
@@ -34,7 +35,8 @@ function demoId(key: string): string {
  */
 export async function loadDemo(dataSource: DataSource, demo: DemoPartners, now = new Date()): Promise<{ created: number; skipped: number }> {
   const byName = (name: string) => demo.partners.find((partner) => partner.role === 'company' && partner.name.startsWith(name));
-  const coordinator = demo.partners.find((partner) => partner.role === 'coordinator' && partner.network === 'nordhessen');
+  const coordinatorOf = (network: string) => demo.partners.find((partner) => partner.role === 'coordinator' && partner.network === network);
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const postalCodes = new PostalCodeDirectory(dataSource, NEEDS_SCHEMA);
   let created = 0;
   let skipped = 0;
@@ -45,13 +47,14 @@ export async function loadDemo(dataSource: DataSource, demo: DemoPartners, now =
       skipped += 1;
       continue;
     }
+    const coordinator = coordinatorOf(item.network);
     const site = { postalCode: place.postalCode, city: place.placeName, location: place.location, districtKey: place.districtKey };
     const need = Need.create({
       id: demoId(item.key),
       companyId: company.id,
       company: { districtKey: place.districtKey },
       capturedBy: coordinator ? { partnerId: coordinator.id, role: 'coordinator', subject: 'demo' } : { partnerId: company.id, role: 'company', subject: 'demo' },
-      content: { ...item.content, site },
+      content: { ...item.content, earliestStart: day(item.window.earliestStartInDays), latestEnd: day(item.window.latestEndInDays), site },
       now,
     });
     need.submit(true, { districtKey: place.districtKey }, now);

@@ -59,4 +59,5 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   { key: 'kunststoff-holzminden', kind: 'company', name: 'Weser Kunststofftechnik GmbH (Demo)', role: 'company', postalCode: '37603', city: 'Holzminden', employees: 120, sector: '22.2', network: { key: 'weserbergland', role: 'member' } },
   { key: 'moebel-warburg', kind: 'company', name: 'Möbelwerk Warburg (Demo)', role: 'company', postalCode: '34414', city: 'Warburg', employees: 260, sector: '31', network: { key: 'weserbergland', role: 'member' } },
   { key: 'weser-akademie', kind: 'provider', name: 'Weserbergland Akademie (Demo)', role: 'provider', postalCode: '37603', city: 'Holzminden', azav: { approved: true, validUntil: '2027-12-31' }, network: { key: 'weserbergland', role: 'member' } },
+  { key: 'bbs-holzminden', kind: 'school', name: 'Berufsbildende Schulen Holzminden (Demo)', role: 'provider', postalCode: '37603', city: 'Holzminden', network: { key: 'weserbergland', role: 'member' } },
 ];
