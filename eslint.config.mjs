@@ -27,6 +27,9 @@ function moduleBoundaries({ forTests }) {
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:reference', 'type:domain'] },
       // Apps depend on libs only, never on another app.
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: withHarness(['type:contracts', 'type:domain', 'type:platform', 'type:infra', 'type:reference']) },
+      // The end-to-end story drives the services over HTTP and watches NATS, SMTP and webhooks:
+      // it may use the contracts and the test harness, never an app's (or any other lib's) code.
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
       { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:infra', 'type:reference', 'type:testing'] },
       // Each service owns its data: a scope sees shared libs and itself only.
       { sourceTag: 'scope:partners', onlyDependOnLibsWithTags: ['scope:shared', 'scope:partners'] },
@@ -34,6 +37,7 @@ function moduleBoundaries({ forTests }) {
       { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:shared', 'scope:catalogue'] },
       { sourceTag: 'scope:matching', onlyDependOnLibsWithTags: ['scope:shared', 'scope:matching'] },
       { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:shared', 'scope:notifications'] },
+      { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     ],
   };
