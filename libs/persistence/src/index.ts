@@ -10,3 +10,4 @@ export * from './outbox/outbox-cleanup';
 export * from './inbox/process-once';
 export * from './inbox/versioned-upsert';
 export * from './nest/outbox.module';
+export * from './sql/like-contains';

@@ -34,6 +34,7 @@ export * from './http/public-rate-limit.guard';
 export * from './http/request-context.middleware';
 export * from './http/json-body.middleware';
 export * from './http/raw-body-route';
+export * from './http/keyset-cursor';
 export * from './http/access-log.middleware';
 export * from './openapi/openapi';
 export * from './openapi/raw-request-body';

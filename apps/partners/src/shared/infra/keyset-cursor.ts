@@ -1,31 +1,14 @@
-import { DomainError } from '@bildungsraum/domain-kernel';
+import { cursorPart, decodeKeysetCursor, encodeKeysetCursor } from '@bildungsraum/platform';
 
-/**
- * Opaque cursor for keyset pagination over (name, id): base64url of the last row's sort key.
- * Clients must not build it; a tampered cursor is a 400-class problem, not a 500.
- */
+/** Lists of organisations and networks page over (name, id). */
 export interface KeysetPosition {
   name: string;
   id: string;
 }
 
-export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify([position.name, position.id]), 'utf8').toString('base64url');
-}
+export const encodeCursor = (position: KeysetPosition): string => encodeKeysetCursor([position.name, position.id]);
 
 export function decodeCursor(cursor: string): KeysetPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && /^[0-9a-f-]{36}$/i.test(value[1])) {
-      return { name: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through to the problem below
-  }
-  throw new DomainError('invalid', 'cursor.invalid', 'Ungültiger Cursor / invalid cursor', [{ field: 'cursor', in: 'query', detail: 'cursor is not one this API issued' }]);
-}
-
-/** Escapes LIKE wildcards so that a search for "100%" means the text "100%". */
-export function likeContains(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const [name, id] = decodeKeysetCursor(cursor, [cursorPart.text, cursorPart.uuid]) as [string, string];
+  return { name, id };
 }

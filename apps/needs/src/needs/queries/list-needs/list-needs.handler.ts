@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@bildungsraum/platform';
+import { likeContains } from '@bildungsraum/persistence';
 import { coordinatingIn, isCompanyUser, isOperator } from '../../../shared/domain/actor';
 import { ActorResolver } from '../../../shared/infra/actor-resolver';
-import { decodeCursor, encodeCursor, likeContains } from '../../../shared/infra/keyset-cursor';
+import { decodeCursor, encodeCursor } from '../../../shared/infra/keyset-cursor';
 import { NeedsStore } from '../../../shared/infra/needs-store';
 import { Need } from '../../domain/need';
 import { NEED_COLUMNS, NeedRow, toState } from '../../infra/need.repository';

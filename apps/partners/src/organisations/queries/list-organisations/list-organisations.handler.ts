@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@bildungsraum/platform';
+import { likeContains } from '@bildungsraum/persistence';
 import { coordinatingIn, isOperator } from '../../../shared/domain/actor';
 import { ActorResolver } from '../../../shared/infra/actor-resolver';
-import { decodeCursor, encodeCursor, likeContains } from '../../../shared/infra/keyset-cursor';
+import { decodeCursor, encodeCursor } from '../../../shared/infra/keyset-cursor';
 import { PartnersStore } from '../../../shared/infra/partners-store';
 import { OrganisationRecord } from '../../infra/organisation.record';
 import { Organisation } from '../../domain/organisation';
