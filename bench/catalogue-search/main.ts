@@ -20,6 +20,7 @@ import { referenceDataDirectory } from '@bildungsraum/reference-data';
 import { provisionTestInfrastructure } from '@bildungsraum/testing';
 import { machine, percentile, round } from '../outbox/stats';
 import { generateOffer, loadPlaces, random } from './generator';
+import { applyDatabaseSettings, SEARCH_DATABASE_SETTINGS } from './postgres-settings';
 import { queryMix, queryString } from './queries';
 import { httpLoad, runScript, startService } from './service';
 
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
     const migrate = performance.now();
     await runScript('apps/catalogue/src/migrate.ts', [], env);
     console.log(`migrate + reference data + ESCO/KldB: ${round((performance.now() - migrate) / 1000, 1)} s`);
+    if (process.env.BENCH_PG_DEFAULTS !== '1') {
+      await applyDatabaseSettings(infra.databaseUrl);
+      console.log(`Postgres settings of docs/operations.md for this database: ${Object.entries(SEARCH_DATABASE_SETTINGS).map(([key, value]) => `${key}=${value}`).join(', ')}`);
+    }
 
     const places = loadPlaces(referenceDir);
     const offersFile = join(work, 'offers.jsonl');

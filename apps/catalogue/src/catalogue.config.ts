@@ -15,6 +15,16 @@ export class CatalogueConfig extends ServiceConfig {
   @Max(1000)
   SEARCH_MAX_RADIUS_KM = 300;
 
+  /**
+   * Hits a search gathers at most: the total counts up to it ("1,000+"), the facets are counted
+   * over them (estimates beyond), relevance ranks them. It bounds the work of the broadest search.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  SEARCH_COUNT_CAP = 1000;
+
   /** Connections per replica; the search runs one statement per request. */
   @ToInteger()
   @IsInt()

@@ -22,6 +22,8 @@ export interface SearchCriteria {
   facets: boolean;
   /** Calendar day from which dates count as current (freshness). */
   today: string;
+  /** Hits gathered at most (counts, facets, relevance candidates); COUNT_CAP unless configured. */
+  countCap?: number;
 }
 
 export const SEARCH_SORTS = ['relevance', 'distance', 'start'] as const;

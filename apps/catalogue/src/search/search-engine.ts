@@ -38,12 +38,14 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** Hits, counted up to COUNT_CAP (first page only; follow-up pages carry no counts). */
+  /** Hits, counted up to the cap (first page only; follow-up pages carry no counts). */
   total?: number;
-  /** True when counting stopped at the cap: there are at least `total` hits, facets cover those. */
+  /** True when counting stopped at the cap: there are at least `total` hits ("1,000+"). */
   totalIsLowerBound?: boolean;
   items: SearchHit[];
   facets?: Record<string, Record<string, number>>;
+  /** True when the facets were counted over the capped hits only: estimates of the whole, not exact counts. */
+  facetsEstimated?: boolean;
   nextCursor?: string;
 }
 
@@ -56,17 +58,20 @@ const WORD_SIMILARITY = 0.6;
  */
 export async function runSearch(db: SqlRunner, criteria: SearchCriteria, skillLookup?: SkillLookup): Promise<SearchResult> {
   const { tsQuery, skillUris } = criteria.text ? await expand(db, criteria.text, skillLookup) : { tsQuery: undefined, skillUris: [] };
-  const statement = searchStatement(criteria, tsQuery, skillUris);
+  const cap = criteria.countCap ?? COUNT_CAP;
+  const statement = searchStatement(criteria, tsQuery, skillUris, cap);
   const [row] = rowsOf(await db.query(statement.sql, statement.params));
   const raw = (row?.items ?? []) as Array<Record<string, unknown>>;
   const items = raw.slice(0, criteria.limit);
   const last = items[items.length - 1];
   const counted = row?.total === null || row?.total === undefined ? undefined : Number(row.total);
-  const facets = criteria.facets && row && counted !== undefined ? facetsOf(row) : undefined;
+  // The statement gathers one hit more than the cap: only then are there more than `cap`.
+  const capped = counted !== undefined && counted > cap;
+  const facets = criteria.facets && row && counted !== undefined ? facetsOf((row.facet_groups ?? []) as FacetGroup[]) : undefined;
   return {
-    ...(counted !== undefined ? { total: counted, totalIsLowerBound: counted >= COUNT_CAP } : {}),
+    ...(counted !== undefined ? { total: Math.min(counted, cap), totalIsLowerBound: capped } : {}),
     items: items.map(toHit),
-    ...(facets ? { facets } : {}),
+    ...(facets ? { facets, facetsEstimated: capped } : {}),
     ...(raw.length > criteria.limit && last ? { nextCursor: encodeCursor(last[statement.sortKey] as string | number, String(last.date_id)) } : {}),
   };
 }
@@ -125,9 +130,36 @@ export type SkillLookup = (db: SqlRunner, text: string) => Promise<string[]>;
 
 const FACET_NAMES = ['format', 'schedule', 'language', 'dqrLevel', 'targetGroup', 'azav', 'online'] as const;
 
-function facetsOf(row: Record<string, unknown>): Record<string, Record<string, number>> {
-  const found = (row.facets ?? {}) as Record<string, Record<string, number>>;
-  return Object.fromEntries(FACET_NAMES.map((name) => [name, found[name] ?? {}]));
+/** One group of hits sharing every value the facets count, as the statement returns it. */
+interface FacetGroup {
+  schedule: string;
+  language: string;
+  dqr_level: number | null;
+  azav_approved: boolean;
+  online: boolean;
+  formats: string[];
+  target_groups: string[];
+  n: number;
+}
+
+/** Facet counts from the hit groups: each group adds its size to each of its values. */
+export function facetsOf(groups: readonly FacetGroup[]): Record<string, Record<string, number>> {
+  const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, {} as Record<string, number>]));
+  const add = (facet: (typeof FACET_NAMES)[number], value: string | number | boolean | null, n: number) => {
+    if (value === null) return;
+    const counts = facets[facet] as Record<string, number>;
+    counts[String(value)] = (counts[String(value)] ?? 0) + n;
+  };
+  for (const group of groups) {
+    add('schedule', group.schedule, group.n);
+    add('language', group.language, group.n);
+    add('dqrLevel', group.dqr_level, group.n);
+    add('azav', group.azav_approved, group.n);
+    add('online', group.online, group.n);
+    for (const format of group.formats) add('format', format, group.n);
+    for (const targetGroup of group.target_groups) add('targetGroup', targetGroup, group.n);
+  }
+  return facets;
 }
 
 function toHit(row: Record<string, unknown>): SearchHit {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '@bildungsraum/platform';
 import { PostalCodeDirectory } from '@bildungsraum/reference-data';
@@ -14,6 +14,7 @@ import { SearchCriteria, searchWords } from './search-criteria';
 import { runSearch, SearchResult } from './search-engine';
 import { effectiveSort } from './search-sql';
 import { SearchQuery } from './search.query';
+import { SearchResultView } from './search.response';
 
 @ApiTags('search')
 @Controller('search')
@@ -29,7 +30,15 @@ export class SearchController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Öffentliche Suche nach Terminen / public search for course dates (text, radius, filters, facets)' })
+  @ApiOperation({
+    summary: 'Öffentliche Suche nach Terminen / public search for course dates (text, radius, filters, facets)',
+    description:
+      'Sammelt höchstens SEARCH_COUNT_CAP Treffer (Standard 1000): darüber ist `total` eine Untergrenze und die Facetten sind Schätzwerte ' +
+      '(`facetsEstimated`); `relevance` ordnet die nächstgelegenen Treffer (mit Ort) bzw. die frühesten (ohne). / ' +
+      'Gathers at most SEARCH_COUNT_CAP hits (default 1,000): beyond, `total` is a lower bound and facets are estimates; ' +
+      '`relevance` ranks the nearest hits (with a place) or the soonest (without).',
+  })
+  @ApiOkResponse({ type: SearchResultView })
   async search(@Query() query: SearchQuery): Promise<SearchResult> {
     return runSearch(this.dataSource, await this.criteria(query), skillsMatchingWords);
   }
@@ -66,6 +75,7 @@ export class SearchController {
       limit: query.limit ?? 20,
       facets: query.facets ?? true,
       today: today(),
+      countCap: this.config.SEARCH_COUNT_CAP,
     };
     if (query.cursor) {
       const sort = effectiveSort(criteria, !!criteria.text && searchWords(criteria.text).length > 0);
