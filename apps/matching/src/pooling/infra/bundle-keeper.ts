@@ -40,7 +40,8 @@ export const bundleKeeper = {
     const poolable = need.open ? fitting.filter((fit) => (fit.offer.dates.find((date) => date.id === fit.courseDateId)?.minParticipants ?? 0) > 0) : [];
     const now = new Map(poolable.map((fit) => [fit.courseDateId, fit]));
     const held = new Map(before.map((row) => [row.course_date_id, row.participants]));
-    const removed = [...held.keys()].filter((id) => !now.has(id));
+    const booked = need.open ? new Set<string>() : await bundleKeeper.bookedDates(manager, need.id);
+    const removed = [...held.keys()].filter((id) => !now.has(id) && !booked.has(id));
     const changed = [...now.keys()].filter((id) => held.get(id) !== need.participants);
     const touched = [...new Set([...removed, ...changed])].sort();
     if (!touched.length) return [];
@@ -62,6 +63,18 @@ export const bundleKeeper = {
       [touched],
     )) as Array<{ id: string }>;
     return relevant.map((row) => row.id);
+  },
+
+  /**
+   * Dates on which the need's participation was confirmed. A need fulfilled that way is booked into
+   * that course: it stays in the date's bundle, so the bundle that made the course run is not
+   * reported to its provider and coordinators as shrinking, falling below the minimum or dissolved
+   * the moment the provider confirms the seats.
+   */
+  async bookedDates(manager: EntityManager, needId: string): Promise<Set<string>> {
+    const s = schemaOfManager(manager);
+    const rows = (await manager.query(`SELECT course_date_id FROM "${s}".matches WHERE need_id = $1 AND status = 'confirmed'`, [needId])) as Array<{ course_date_id: string }>;
+    return new Set(rows.map((row) => row.course_date_id));
   },
 
   /** Recomputes the date's bundle from its fits and returns the event the change means, if any. */
