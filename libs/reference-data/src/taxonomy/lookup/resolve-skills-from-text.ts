@@ -1,6 +1,7 @@
 import { SqlExecutor } from '../../db/sql-executor';
 import { foldLabel } from '../text/fold';
 import { compoundSplits, isQualificationWord, tokenize } from '../text/terms';
+import { glossaryTerms } from '../text/vocational-glossary';
 import { knownPieces, LabelSearch, searchLabels } from './label-search';
 import type { SkillDirectory } from './skill-directory';
 
@@ -29,7 +30,12 @@ interface Term {
   weight: number;
   /** Set for acronyms: the capitals as written, which a label must contain as a word ("WIG" is not "wig"). */
   acronym?: string;
+  /** Set for English words from the vocational glossary: shown as the evidence's `via`. */
+  via?: string;
 }
+
+/** Glossary translations count a little less than the company's own word matching a label. */
+const GLOSSARY_WEIGHT = 0.95;
 
 const HITS_PER_TERM = 20;
 /** Labels fetched per term to tell a specific word ("Stapler": a handful) from a common one ("führen": dozens). */
@@ -50,7 +56,9 @@ export function specificity(labels: number): number {
  * letters) and through occupation labels (see SkillDirectory.bridge); a word that matches
  * nothing is split as a German compound against the label vocabulary — the longest first part
  * that occurs in some label, the rest looked up too unless it names a qualification
- * ("Staplerschein" → "stapler", "schein" dropped). A hit's score is scaled down by how common the
+ * ("Staplerschein" → "stapler", "schein" dropped). Words of the trade that ESCO has no German
+ * label for are also searched in English through the vocational glossary ("Ersthelfer" → "first
+ * aid", "SPS" → "programmable logic controller"). A hit's score is scaled down by how common the
  * word is among skill labels (`specificity`). A skill's confidence is its best match score
  * times the term weight, plus 0.1 for each further term that found it.
  */
@@ -112,18 +120,24 @@ export async function resolveSkills(
     }
   }
 
+  for (const { found, english } of glossaryTerms(text, foldLabel(text))) {
+    terms.push({ written: found, folded: foldLabel(english), weight: GLOSSARY_WEIGHT, via: `Fachwortschatz: ${found} → ${english}` });
+  }
+
   for (const term of terms) {
     for (const hit of await lookUp(term.folded, undefined, term.acronym)) {
       const candidate = candidates.get(hit.uri) ?? { best: 0, terms: new Set<string>(), evidence: [] };
       candidate.best = Math.max(candidate.best, hit.score * term.weight);
-      if (!candidate.terms.has(term.folded)) candidate.evidence.push({ term: term.written, ...hit.evidence });
+      if (!candidate.terms.has(term.folded)) candidate.evidence.push({ term: term.written, ...hit.evidence, ...(term.via && !hit.evidence.via ? { via: term.via } : {}) });
       candidate.terms.add(term.folded);
       candidates.set(hit.uri, candidate);
     }
   }
   const ranked = [...candidates.entries()]
-    .map(([uri, candidate]) => ({ uri, confidence: Math.min(1, candidate.best + 0.1 * (candidate.terms.size - 1)), evidence: candidate.evidence }))
-    .sort((a, b) => b.confidence - a.confidence || a.uri.localeCompare(b.uri))
+    // Ranked by the uncapped sum: of two skills at confidence 1, the one more words point to comes first.
+    .map(([uri, candidate]) => ({ uri, support: candidate.best + 0.1 * (candidate.terms.size - 1), evidence: candidate.evidence }))
+    .sort((a, b) => b.support - a.support || a.uri.localeCompare(b.uri))
+    .map(({ uri, support, evidence }) => ({ uri, confidence: Math.min(1, support), evidence }))
     .slice(0, options.limit ?? 10);
   const infos = new Map((await directory.skills(ranked.map((entry) => entry.uri), 'de')).map((info) => [info.uri, info]));
   return ranked.flatMap((entry) => {
