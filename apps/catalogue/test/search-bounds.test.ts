@@ -10,11 +10,12 @@ const venue = (postalCode: string, city: string) => ({ postalCode, city, street:
  */
 describe('search bounded by the count cap', () => {
   let h: CatalogueHarness;
+  let provider: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     h = await startCatalogue('catsearchcap', { SEARCH_COUNT_CAP: '2' });
-    const provider = await verifiedProvider(h, 'Schweißtechnik Nord');
+    provider = await verifiedProvider(h, 'Schweißtechnik Nord');
     const offer = async (title: string, description: string, date: Record<string, unknown>) =>
       (await publishedOffer(h, provider, offerBody({ title, description, skills: [], dates: [courseDate({ startDate: inDays(20), endDate: inDays(40), ...date })] }))).id;
     // Nearest, but the word only in its description: the lowest rank.
@@ -84,5 +85,22 @@ describe('search bounded by the count cap', () => {
     expect(await collect('postalCode=34497&radiusKm=300&sort=distance&q=schweissen')).toEqual(byDistance);
     expect(await collect('postalCode=34497&radiusKm=300&sort=start')).toEqual([ids.hamburg, ids.korbach, ids.kassel, ids.online, ids.goettingen]);
     expect(await collect('postalCode=34497&radiusKm=300&sort=start&q=schweissen')).toEqual([ids.hamburg, ids.korbach, ids.kassel, ids.online, ids.goettingen]);
+  });
+
+  it('pages by distance through dates at the same place in id order, none lost at the cap', async () => {
+    const sameSpot = [];
+    for (const title of ['Schweißen Grundkurs', 'Schweißen Prüfung', 'Schweißen Praxis']) {
+      sameSpot.push((await publishedOffer(h, provider, offerBody({ title, skills: [], dates: [courseDate({ venue: venue('80331', 'München'), startDate: inDays(20), endDate: inDays(30) })] }))).dates[0]?.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const response = await h.http().get(`/search?postalCode=80331&radiusKm=20&sort=distance&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.status).toBe(200);
+      const body = response.body as { items: Array<{ dateId: string; online: boolean }>; nextCursor?: string };
+      seen.push(...body.items.filter((item) => !item.online).map((item) => item.dateId));
+      cursor = body.nextCursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual([...sameSpot].sort());
   });
 });

@@ -74,7 +74,8 @@ export function searchStatement(criteria: SearchCriteria, tsQuery: string | unde
   const after = criteria.after
     ? `(${sort.key} ${sort.direction === 'DESC' ? '<' : '>'} ${p(criteria.after.value, `::${sort.cast}`)} OR (${sort.key} = ${p(criteria.after.value, `::${sort.cast}`)} AND date_id > ${p(criteria.after.id, '::uuid')}))`
     : undefined;
-  const distance = point ? `public.ST_Distance(d.location, ${point}, false) / 1000` : 'NULL::float8';
+  // Sphere distance by `<->` (what the KNN walk orders by), so walk and page agree on ties.
+  const distance = point ? `(d.location OPERATOR(public.<->) ${point}) / 1000` : 'NULL::float8';
   // Counting stops at `cap` hits: totals and facets of huge result sets ("everything within
   // 100 km") would otherwise cost more than the page itself. A follow-up page (cursor) counts
   // nothing: the client has the first page's figures.
@@ -106,10 +107,14 @@ export function searchStatement(criteria: SearchCriteria, tsQuery: string | unde
     // Online dates share the last place by distance, so they follow in id order (the text of a
     // uuid in "C" order is its byte order; the cast hides the id index like `+ 0` above).
     if (online || !knn) return sort.key === 'distance_key' ? (hidden ? 'date_id::text COLLATE "C" ASC' : 'date_id ASC') : `start_date${hidden} ASC, date_id ASC`;
-    return `knn${hidden} ASC, date_id ASC`;
+    // KNN hands out distance order only: a tie-break by id would make the planner sort the whole
+    // area instead. WITH TIES takes every date as near as the last one, so no tied date is lost
+    // at the cut and the page order (distance, id) is exact.
+    return `knn${hidden} ASC`;
   };
+  const limit = (online: boolean) => (!online && knn ? `FETCH FIRST ${branchCap} ROWS WITH TIES` : `LIMIT ${branchCap}`);
   const branch = ({ condition, online }: { condition: string; online: boolean }) =>
-    `(SELECT * FROM (SELECT ${columns(online)}${knn ? `, ${online ? 'NULL::float8' : knn} AS knn` : ''} FROM search_date d WHERE ${[...where, condition].join(' AND ')}) b ${branchAfter} ORDER BY ${walk(online)} LIMIT ${branchCap})`;
+    `(SELECT * FROM (SELECT ${columns(online)}${knn ? `, ${online ? 'NULL::float8' : knn} AS knn` : ''} FROM search_date d WHERE ${[...where, condition].join(' AND ')}) b ${branchAfter} ORDER BY ${walk(online)} ${limit(online)})`;
   // Facets: the hits grouped by the values the facets count (a few hundred groups at most); the
   // engine adds them up per facet, cheaper than one row per (hit, facet value) in SQL. One hit
   // more than the cap is gathered only to tell "exactly cap" from "more": the facets leave it out

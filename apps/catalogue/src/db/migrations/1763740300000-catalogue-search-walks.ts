@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOfRunner } from './1763740000000-catalogue-initial';
 
 /** Filter columns the start-ordered walks check, carried in their indexes (index-only walks). */
-const WALK_COLUMNS = 'end_date, schedule, language, dqr_level, azav_approved, formats, target_groups, seats_free, price_cents';
+export const WALK_COLUMNS = 'end_date, schedule, language, dqr_level, azav_approved, formats, target_groups, seats_free, price_cents';
 
 /**
  * Indexes the search's bounded walks read (apps/catalogue/src/search/search-sql.ts):
