@@ -75,6 +75,15 @@ export class NotificationsConfig extends ServiceConfig {
   @Min(1)
   CONSUMER_CONCURRENCY = 8;
 
+  /**
+   * Postgres connections of the service: consumer (CONSUMER_CONCURRENCY statements at once),
+   * delivery lanes (a claim or a settle each), outbox relay and HTTP share them.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(2)
+  DATABASE_POOL_SIZE = 20;
+
   /** Batches a worker has in flight at once. */
   @ToInteger()
   @IsInt()

@@ -20,7 +20,7 @@ class DataSourceLifecycle implements OnApplicationShutdown {
     {
       provide: NOTIFICATIONS_DATA_SOURCE,
       inject: [NotificationsConfig],
-      useFactory: (config: NotificationsConfig) => createNotificationsDataSource(config.DATABASE_URL).initialize(),
+      useFactory: (config: NotificationsConfig) => createNotificationsDataSource(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }).initialize(),
     },
     DataSourceLifecycle,
   ],

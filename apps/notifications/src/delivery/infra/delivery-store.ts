@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createEvent, DeliveryFailed, DeliveryFailedV1, DeliverySucceeded, DeliverySucceededV1 } from '@bildungsraum/contracts';
-import { appendToOutbox } from '@bildungsraum/persistence';
+import { outboxChannel, qualified } from '@bildungsraum/persistence';
 import { NOTIFICATIONS_SCHEMA } from '../../db/notifications-data-source';
 import { endpointDisabledMessages } from '../../templates/messages';
 import { returnedRows } from '../../shared/returned-rows';
@@ -103,54 +103,78 @@ export async function claimDue(dataSource: DataSource, limit: number, leaseMs: n
 }
 
 /**
- * One transaction for a batch of outcomes: attempts logged, rows updated only if the attempt id
- * is still ours (a takeover after an expired lease wins) and channel health in one statement,
- * then the outbox events of the rows that were ours (appendToOutbox: one statement). Three round
- * trips per batch (plus BEGIN/COMMIT) instead of some per delivery.
+ * One statement — hence one transaction and one round trip — for a batch of outcomes: an attempt
+ * row each, the delivery rows updated only if the attempt id is still ours (a takeover after an
+ * expired lease wins), channel health, and the `delivery.succeeded|failed` events of the rows that
+ * were ours into the outbox (the same rows appendToOutbox writes; the relay is woken at commit).
+ * All or nothing: a process dying mid-batch leaves the rows 'sending' and nothing logged.
  */
-export async function settle(dataSource: DataSource, settled: Settled[]): Promise<void> {
-  if (!settled.length) return;
+const SETTLE_SQL = `
+  WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::int[], $6::text[], $7::text[], $8::bigint[], $9::int[], $10::text[])
+      AS u(id, attempt_id, attempt, started_at, latency_ms, outcome, status, delay_ms, status_code, error)),
+  logged AS (
+    INSERT INTO delivery_attempt (id, delivery_id, attempt, started_at, latency_ms, outcome, status_code, error)
+    SELECT gen_random_uuid(), id, attempt, started_at, latency_ms, outcome, status_code, error FROM input),
+  health AS (
+    UPDATE channel c SET failing_since = CASE WHEN h.ok THEN NULL ELSE now() END
+      FROM unnest($11::uuid[], $12::boolean[]) AS h(id, ok)
+     WHERE c.id = h.id AND (CASE WHEN h.ok THEN c.failing_since IS NOT NULL ELSE c.failing_since IS NULL END)),
+  ours AS (
+    UPDATE delivery d SET status = u.status, next_attempt_at = now() + (u.delay_ms * interval '1 millisecond'),
+           last_status_code = u.status_code, last_error = u.error, lease_until = NULL,
+           finished_at = CASE WHEN u.status = 'pending' THEN NULL ELSE now() END
+      FROM input u
+     WHERE d.id = u.id AND d.attempt_id = u.attempt_id AND d.status = 'sending'
+     RETURNING d.id),
+  events AS (
+    INSERT INTO ${qualified(NOTIFICATIONS_SCHEMA, 'outbox')} (id, type, subject, attributes, payload)
+    SELECT (r->'a'->>'id')::uuid, r->'a'->>'type', r->'a'->>'subject', r->'a', r->'p'
+      FROM jsonb_array_elements($13::jsonb) WITH ORDINALITY AS e(r, i)
+     WHERE (r->>'delivery')::uuid IN (SELECT id FROM ours)
+     ORDER BY i
+    RETURNING 1)
+  SELECT (SELECT count(*) FROM ours)::int AS ours, (SELECT count(*) FROM events)::int AS events,
+         (SELECT pg_notify('${outboxChannel(NOTIFICATIONS_SCHEMA)}', '') FROM (SELECT 1 FROM events LIMIT 1) AS any_event) IS NOT NULL AS woken`;
+
+export async function settle(dataSource: DataSource, settled: Settled[]): Promise<{ ours: number; events: number }> {
+  if (!settled.length) return { ours: 0, events: 0 };
   // Channel health per channel: any success in the batch clears failing_since, otherwise a failure starts it.
   const health = new Map<string, boolean>();
   for (const s of settled) health.set(s.delivery.channel_id, health.get(s.delivery.channel_id) === true || s.outcome.kind === 'succeeded');
-  await dataSource.transaction(async (manager) => {
-    const updated = (await manager.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::int[], $6::text[], $7::text[], $8::bigint[], $9::int[], $10::text[])
-           AS u(id, attempt_id, attempt, started_at, latency_ms, outcome, status, delay_ms, status_code, error)),
-       logged AS (
-         INSERT INTO delivery_attempt (id, delivery_id, attempt, started_at, latency_ms, outcome, status_code, error)
-         SELECT gen_random_uuid(), id, attempt, started_at, latency_ms, outcome, status_code, error FROM input),
-       health AS (
-         UPDATE channel c SET failing_since = CASE WHEN h.ok THEN NULL ELSE now() END
-           FROM unnest($11::uuid[], $12::boolean[]) AS h(id, ok)
-          WHERE c.id = h.id AND (CASE WHEN h.ok THEN c.failing_since IS NOT NULL ELSE c.failing_since IS NULL END))
-       UPDATE delivery d SET status = u.status, next_attempt_at = now() + (u.delay_ms * interval '1 millisecond'),
-              last_status_code = u.status_code, last_error = u.error, lease_until = NULL,
-              finished_at = CASE WHEN u.status = 'pending' THEN NULL ELSE now() END
-         FROM input u
-        WHERE d.id = u.id AND d.attempt_id = u.attempt_id AND d.status = 'sending'
-        RETURNING d.id`,
-      [
-        settled.map((s) => s.delivery.id),
-        settled.map((s) => s.delivery.attempt_id),
-        settled.map((s) => s.delivery.attempts),
-        settled.map((s) => s.startedAt),
-        settled.map((s) => s.latencyMs),
-        settled.map((s) => s.outcome.kind),
-        settled.map((s) => (s.outcome.kind === 'retry' ? 'pending' : s.outcome.kind)),
-        settled.map((s) => (s.outcome.kind === 'retry' ? s.outcome.delayMs : 0)),
-        settled.map((s) => s.statusCode ?? null),
-        settled.map((s) => s.error ?? null),
-        [...health.keys()],
-        [...health.values()],
-      ],
-    )) as unknown;
-    const ours = new Set(returnedRows<{ id: string }>(updated).map((row) => row.id));
-    for (const s of settled.filter((item) => item.disableChannel)) await disableChannel(manager, s.delivery.channel_id, s.disableChannel as string);
-    const events = settled.filter((s) => ours.has(s.delivery.id) && s.outcome.kind !== 'retry').map(outcomeEvent);
-    if (events.length) await appendToOutbox(manager, NOTIFICATIONS_SCHEMA, events);
+  // Outcome events for every final outcome; the statement keeps those of the rows that were ours.
+  const events = settled.filter((s) => s.outcome.kind !== 'retry').map((s) => {
+    const { data, ...envelope } = outcomeEvent(s);
+    return { delivery: s.delivery.id, a: envelope, p: data };
   });
+  const parameters = [
+    settled.map((s) => s.delivery.id),
+    settled.map((s) => s.delivery.attempt_id),
+    settled.map((s) => s.delivery.attempts),
+    settled.map((s) => s.startedAt),
+    settled.map((s) => s.latencyMs),
+    settled.map((s) => s.outcome.kind),
+    settled.map((s) => (s.outcome.kind === 'retry' ? 'pending' : s.outcome.kind)),
+    settled.map((s) => (s.outcome.kind === 'retry' ? s.outcome.delayMs : 0)),
+    settled.map((s) => s.statusCode ?? null),
+    settled.map((s) => s.error ?? null),
+    [...health.keys()],
+    [...health.values()],
+    JSON.stringify(events),
+  ];
+  const disables = settled.filter((item) => item.disableChannel);
+  if (!disables.length) return first(await dataSource.query(SETTLE_SQL, parameters));
+  // Rare: a channel is disabled and its owner told, atomically with the outcomes.
+  return dataSource.transaction(async (manager) => {
+    const counts = first(await manager.query(SETTLE_SQL, parameters));
+    for (const s of disables) await disableChannel(manager, s.delivery.channel_id, s.disableChannel as string);
+    return counts;
+  });
+}
+
+function first(rows: unknown): { ours: number; events: number } {
+  const [{ ours, events }] = rows as Array<{ ours: number; events: number }>;
+  return { ours, events };
 }
 
 function outcomeEvent(s: Settled) {
