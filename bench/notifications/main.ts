@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { createEvent, GapDetected, PartnerVerified, prefixedName } from '@bildungsraum/contracts';
@@ -23,6 +26,47 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const OUTAGE_EVENTS = Number(process.env.BENCH_OUTAGE_EVENTS ?? 2_000);
 const SCHEDULE = process.env.BENCH_RETRY_SCHEDULE_MS ?? '1000,2000,4000,8000,16000,32000';
 const DISTRICT = '06635';
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms on Linux). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+const benchCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+/** Runs http-ceiling.ts in a child process against `urls`. */
+function httpCeiling(urls: string[]): Promise<{ requests: number; perSecond: number; cpuMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'http-ceiling.ts')], {
+      env: { ...process.env, CEILING_URLS: urls.join(','), CEILING_REQUESTS: process.env.BENCH_CEILING_REQUESTS ?? '40000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`http-ceiling exited with ${code}`));
+      const figures = JSON.parse(out.trim().split('\n').pop() as string) as { requests: number; ms: number; cpuMs: number };
+      resolve({ requests: figures.requests, perSecond: (figures.requests / figures.ms) * 1000, cpuMs: figures.cpuMs });
+    });
+  });
+}
+
+/** Committed transactions of the bench's own database (each autocommit statement counts as one). */
+async function databaseStats(url: string): Promise<{ transactions: number }> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    // Statistics are sent by backends at transaction end and cached per transaction: take a fresh snapshot.
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await client.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`);
+    return { transactions: Number(rows[0].n) };
+  } finally {
+    await client.end();
+  }
+}
 const newIds = (count: number) => new Set(Array.from({ length: count }, () => randomUUID()));
 
 /** Publishes `ids.size` gap events at `rate`/s; the ids are chosen beforehand so receivers can tell phases apart. */
@@ -83,12 +127,22 @@ async function main(): Promise<void> {
     const healthy = newIds(EVENTS);
     receivers.forEach((receiver) => receiver.startPhase(healthy));
     const started = Date.now();
+    const cpuAtStart = { service: cpuMsOf(service.child.pid as number), bench: benchCpuMs() };
+    const statsAtStart = await databaseStats(infra.databaseUrl);
     const offered = await publishAtRate(publisher, healthy, RATE);
     const total = () => receivers.reduce((sum, receiver) => sum + receiver.phaseHits, 0);
     await eventually(() => total() === EVENTS * RECEIVERS, { timeoutMs: 600_000, intervalMs: 100 });
     const finished = Math.max(...receivers.map((receiver) => receiver.lastArrival));
+    // CPU per delivery is far less sensitive to the other jobs on the machine than wall-clock rates.
+    const serviceCpuMs = cpuMsOf(service.child.pid as number) - cpuAtStart.service;
+    const benchCpu = benchCpuMs() - cpuAtStart.bench;
+    const statsAtEnd = await databaseStats(infra.databaseUrl);
     const latencies = receivers.flatMap((receiver) => receiver.latenciesMs);
     const deliveriesPerS = (EVENTS * RECEIVERS) / ((finished - started) / 1000);
+
+    // Ceiling: the same receivers fed by a bare HTTP client process (nothing else to do), same machine, same moment.
+    const ceiling = await httpCeiling(receivers.map((receiver) => receiver.url));
+    const benchCpuDuringCeiling = benchCpuMs() - cpuAtStart.bench - benchCpu;
 
     // 2. One receiver down while more events arrive, then back on the same port.
     const down = receivers[0];
@@ -119,6 +173,13 @@ async function main(): Promise<void> {
       drain_ms: drainMs,
       retry_schedule_ms: SCHEDULE,
       duplicates_received: duplicates,
+      service_cpu_ms_per_1k_deliveries: round((serviceCpuMs / (EVENTS * RECEIVERS)) * 1000, 1),
+      bench_cpu_ms_per_1k_deliveries: round((benchCpu / (EVENTS * RECEIVERS)) * 1000, 1),
+      http_loopback_ceiling_per_s: round(ceiling.perSecond, 0),
+      http_ceiling_client_cpu_ms_per_1k: round((ceiling.cpuMs / ceiling.requests) * 1000, 1),
+      http_ceiling_receivers_cpu_ms_per_1k: round((benchCpuDuringCeiling / ceiling.requests) * 1000, 1),
+      pg_transactions_per_delivery: round((statsAtEnd.transactions - statsAtStart.transactions) / (EVENTS * RECEIVERS), 3),
+      load_avg_1m: round(loadavg()[0], 1),
     };
     process.stdout.write(
       [
@@ -126,6 +187,9 @@ async function main(): Promise<void> {
         `  ${EVENTS} events × ${RECEIVERS} webhooks at ${result.achieved_rate_per_s}/s offered: ${result.deliveries_per_s} deliveries/s, event → delivery p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms`,
         `  one receiver down for ${OUTAGE_EVENTS} events, back: backlog drained in ${drainMs} ms (retry schedule ${SCHEDULE} ms, ±20 % jitter)`,
         `  duplicate requests at receivers (same webhook-id): ${duplicates}`,
+        `  raw HTTP loopback ceiling (bare keep-alive client process -> same receivers, same run): ${result.http_loopback_ceiling_per_s} requests/s; CPU per 1,000: client ${result.http_ceiling_client_cpu_ms_per_1k} ms, receivers ${result.http_ceiling_receivers_cpu_ms_per_1k} ms`,
+        `  Postgres transactions per delivery (healthy phase, all of the service's connections): ${result.pg_transactions_per_delivery}`,
+        `  CPU per 1,000 deliveries (healthy phase): service ${result.service_cpu_ms_per_1k_deliveries} ms, bench process (publisher + receivers) ${result.bench_cpu_ms_per_1k_deliveries} ms`,
         JSON.stringify(result),
       ].join('\n') + '\n',
     );
