@@ -210,6 +210,12 @@ describe('Bildungsraum end to end: Korbach, Waldeck-Frankenberg', () => {
     // the needs (and on the skills it read from their text); who hears of each one does not.
     const bundles = { formed: ofType('matching.bundle.formed.v1', inDistrict), updated: ofType('matching.bundle.updated.v1', inDistrict), dissolved: ofType('matching.bundle.dissolved.v1', inDistrict) };
     const gaps = { detected: ofType('matching.gap.detected.v1', inDistrict), closed: ofType('matching.gap.closed.v1', inDistrict) };
+    // The bundle that made the course run stays viable once it was: confirmed seats (fulfilled
+    // needs) do not shrink or dissolve it.
+    const courseBundle = published.filter((event) => event.type.startsWith('matching.bundle.') && dataOf(event).courseDateId === courseDateId).map(dataOf);
+    const firstViable = courseBundle.findIndex((data) => data.status === 'viable');
+    expect(firstViable).toBeGreaterThanOrEqual(0);
+    expect(courseBundle.slice(firstViable).map((data) => [data.status, data.totalParticipants])).toEqual(courseBundle.slice(firstViable).map(() => ['viable', 8]));
     expect(gaps.detected).toBeGreaterThanOrEqual(2);
     expect(gaps.closed).toBeGreaterThanOrEqual(1);
 
