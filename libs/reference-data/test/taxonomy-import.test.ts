@@ -108,6 +108,18 @@ describe('importTaxonomy and SkillDirectory (real files, real Postgres)', () => 
     const welding = await skills.resolveSkillsFromText('Schweißer mit Erfahrung im WIG-Schweißen gesucht', { limit: 5 });
     expect(welding[0].labels.en).toMatch(/weld/);
     expect(welding.map((skill) => skill.labels.en).join()).not.toMatch(/wig/);
+    // Words ESCO has no German skill label for are read through the vocational glossary, with the entry as evidence.
+    const firstAid = await skills.resolveSkillsFromText('Ersthelfer-Ausbildung für 10 Beschäftigte', { limit: 3 });
+    expect(firstAid[0].labels.en).toMatch(/first aid/);
+    expect(firstAid[0].evidence).toContainEqual(expect.objectContaining({ via: expect.stringMatching(/Fachwortschatz: ersthelfer → first aid/) }));
+  });
+
+  it('finds close relatives: siblings in the hierarchy sharing a distinctive word', async () => {
+    const [mag] = await skills.suggest('metal active gas welding', { lang: 'en', limit: 1 });
+    const relatives = (await skills.closeRelatives([mag.uri])).get(mag.uri) ?? [];
+    expect(relatives.length).toBeGreaterThan(0);
+    expect(relatives.some((relative) => relative.word === 'weld')).toBe(true);
+    expect(relatives.map((relative) => relative.uri)).not.toContain(mag.uri);
   });
 
   it('re-imports idempotently: unchanged content writes nothing', async () => {

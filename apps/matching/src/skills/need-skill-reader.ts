@@ -35,11 +35,47 @@ export class NeedSkillReader {
 
   async read(description: string): Promise<TextSkill[]> {
     const resolved = await this.directory.resolveSkillsFromText(description, { limit: 40 });
-    return keepEveryWord(resolved.filter((skill) => skill.confidence >= MIN_TEXT_CONFIDENCE))
+    const kept = keepEveryWord(resolved.filter((skill) => skill.confidence >= MIN_TEXT_CONFIDENCE))
       .slice(0, MAX_TEXT_SKILLS)
-      .map((skill) => ({ uri: skill.uri, label: skill.labels.de ?? skill.label, confidence: Math.round(skill.confidence * 100) / 100, evidence: skill.evidence }));
+      .map((skill) => ({ uri: skill.uri, label: skill.labels.de ?? skill.label, confidence: round2(skill.confidence), evidence: skill.evidence }));
+    return [...kept, ...(await this.relativesOf(kept))];
+  }
+
+  /**
+   * Close ESCO relatives of the surer readings (SkillDirectory.closeRelatives: "MAG-Schweißen" →
+   * also "apply arc welding techniques"), so a course described with a neighbouring skill of the
+   * same trade is found. They count less (× RELATIVE_FACTOR) and belong to the same word, so they
+   * share its weight rather than adding wishes; the evidence says whose relative they are.
+   */
+  private async relativesOf(kept: readonly TextSkill[]): Promise<TextSkill[]> {
+    const sure = kept.filter((skill) => skill.confidence >= MIN_RELATIVE_SOURCE);
+    const related = await this.directory.closeRelatives(sure.map((skill) => skill.uri), RELATIVES_PER_SKILL);
+    const have = new Set(kept.map((skill) => skill.uri));
+    const found = new Map<string, TextSkill>();
+    for (const skill of sure) {
+      for (const relative of related.get(skill.uri) ?? []) {
+        const confidence = round2(skill.confidence * RELATIVE_FACTOR);
+        if (have.has(relative.uri) || (found.get(relative.uri)?.confidence ?? 0) >= confidence) continue;
+        const evidence = skill.evidence[0];
+        found.set(relative.uri, {
+          uri: relative.uri,
+          label: relative.label,
+          confidence,
+          evidence: evidence ? [{ term: evidence.term, matchedLabel: evidence.matchedLabel, via: `verwandt mit / related to „${skill.label}“ (${relative.word})` }] : [],
+        });
+      }
+    }
+    return [...found.values()].sort((a, b) => b.confidence - a.confidence).slice(0, MAX_RELATIVES);
   }
 }
+
+/** Readings this sure bring their close relatives; relatives count this share of the reading's confidence. */
+export const MIN_RELATIVE_SOURCE = 0.7;
+export const RELATIVE_FACTOR = 0.75;
+export const RELATIVES_PER_SKILL = 3;
+export const MAX_RELATIVES = 6;
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /** Readings kept per word before the next word's get a turn. */
 export const READINGS_PER_WORD = 3;

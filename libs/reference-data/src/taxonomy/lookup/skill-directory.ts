@@ -4,7 +4,7 @@ import { Lang } from '../files/taxonomy-files';
 import { SkillRelation, SkillType } from '../model/taxonomy-set';
 import { foldLabel } from '../text/fold';
 import { searchLabels } from './label-search';
-import { skillsNamedByOccupation } from './occupation-bridge';
+import { englishStem, skillsNamedByOccupation } from './occupation-bridge';
 import { resolveSkills, ResolvedSkill } from './resolve-skills-from-text';
 
 export interface SkillInfo {
@@ -46,6 +46,17 @@ export interface KldbInfo {
   /** ISCO-08 unit groups of a 5-digit code (BA Umsteigeschlüssel): the BA's recommended one, then the others by code. */
   iscoGroups: string[];
 }
+
+/** Words of skill names that say what is done, not to what: no kinship between two skills by these. */
+const GENERIC_SKILL_WORDS = new Set(
+  [
+    'operat use apply perform maintain manag ensure equipment techniqu system process machin work safety tend provide carry handle prepare monitor principl',
+    'softwar team lead load data information servic product material plan control design tool type part',
+  ]
+    .join(' ')
+    .split(' ')
+    .map(englishStem),
+);
 
 /** Reads the taxonomy tables of one schema (filled by `importTaxonomy`). */
 export class SkillDirectory {
@@ -206,6 +217,40 @@ export class SkillDirectory {
     const rows = rowsOf(await this.executor.query(`SELECT * FROM ${this.s}.ref_kldb WHERE code = ANY($1::text[]) ${level}`, [hits.map((hit) => hit.concept)]));
     const byCode = new Map(rows.map((row) => [String(row.code), row]));
     return hits.flatMap((hit) => (byCode.has(hit.concept) ? [{ ...kldbOf(byCode.get(hit.concept) as Row), score: round(hit.score) }] : [])).slice(0, limit);
+  }
+
+  /**
+   * Close relatives of skills: siblings in the ESCO hierarchy (same broader skill) whose English
+   * name shares a distinctive word ("operate welding equipment" → "apply arc welding
+   * techniques"; "set up crane" → "secure crane"), at most `perSkill` each. A sibling sharing no
+   * word is usually another trade under a wide group and is left out.
+   */
+  async closeRelatives(uris: readonly string[], perSkill = 4): Promise<Map<string, Array<{ uri: string; label: string; word: string }>>> {
+    const related = new Map<string, Array<{ uri: string; label: string; word: string }>>();
+    if (!uris.length) return related;
+    const rows = rowsOf(
+      await this.executor.query(
+        `SELECT s.uri AS skill, s.pref_label_en AS skill_label, k.uri, k.pref_label_en AS label, coalesce(k.pref_label_de, k.pref_label_en) AS shown
+           FROM ${this.s}.ref_skill s
+           JOIN ${this.s}.ref_skill_broader b ON b.uri = s.uri
+           JOIN ${this.s}.ref_skill_broader b2 ON b2.broader_uri = b.broader_uri AND b2.uri <> s.uri
+           JOIN ${this.s}.ref_skill k ON k.uri = b2.uri AND k.type <> 'group'
+          WHERE s.uri = ANY($1::text[]) AND s.pref_label_en IS NOT NULL AND k.pref_label_en IS NOT NULL`,
+        [uris],
+      ),
+    );
+    const wordsOf = (label: string) => new Set(foldLabel(label).split(' ').map(englishStem).filter((word) => word.length >= 4 && !GENERIC_SKILL_WORDS.has(word)));
+    // Shorter names first: among siblings the plainer name is the more central one ("secure crane" before "set up tower crane").
+    rows.sort((a, b) => String(a.label).length - String(b.label).length || String(a.uri).localeCompare(String(b.uri)));
+    for (const row of rows) {
+      const skill = String(row.skill);
+      const shared = [...wordsOf(String(row.skill_label))].find((word) => wordsOf(String(row.label)).has(word));
+      const list = related.get(skill) ?? [];
+      if (!shared || list.length >= perSkill || list.some((entry) => entry.uri === String(row.uri))) continue;
+      list.push({ uri: String(row.uri), label: String(row.shown), word: shared });
+      related.set(skill, list);
+    }
+    return related;
   }
 
   /** See `resolveSkills`: German (or English) free text → skills with evidence. */
