@@ -6,6 +6,7 @@ import request from 'supertest';
 import { Module } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { bootstrapService, buildOpenApiDocument, HealthModule, writeOpenApiDocument } from '../src';
+import { nullableAsType } from '../src/openapi/nullable-as-type';
 import { pruneUnusedSchemas } from '../src/openapi/prune-unused-schemas';
 import { TestController } from './support/test-controller';
 import { startTestApp, TestApp } from './support/test-app';
@@ -59,6 +60,34 @@ describe('OpenAPI document', () => {
       },
     } as unknown as OpenAPIObject;
     expect(Object.keys(pruneUnusedSchemas(document).components?.schemas ?? {}).sort()).toEqual(['A', 'B', 'C', 'ProblemDetails']);
+  });
+
+  it('writes nullable properties the OpenAPI 3.1 way (a null type), not with 3.0\'s nullable', () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Hit: {
+            type: 'object',
+            properties: {
+              city: { type: 'string', nullable: true },
+              venue: { $ref: '#/components/schemas/Venue', nullable: true },
+              title: { type: 'string', nullable: false },
+            },
+          },
+        },
+      },
+    } as unknown as OpenAPIObject;
+    expect(nullableAsType(document).components?.schemas?.Hit).toEqual({
+      type: 'object',
+      properties: {
+        city: { type: ['string', 'null'] },
+        venue: { anyOf: [{ $ref: '#/components/schemas/Venue' }, { type: 'null' }] },
+        title: { type: 'string' },
+      },
+    });
   });
 
   it('describes DTOs from their validation rules, nested ones included', async () => {

@@ -4,6 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PUBLIC_OPENAPI_EXTENSION } from '../auth/decorators';
 import { documentProblemResponses } from './problem-responses';
+import { nullableAsType } from './nullable-as-type';
 import { pruneUnusedSchemas } from './prune-unused-schemas';
 import { documentRawRequestBodies } from './raw-request-body';
 import { describeDtosFromValidation } from './validation-schemas';
@@ -32,7 +33,7 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  return pruneUnusedSchemas(documentProblemResponses(documentRawRequestBodies(describeDtosFromValidation(markPublicOperations(document)))));
+  return nullableAsType(pruneUnusedSchemas(documentProblemResponses(documentRawRequestBodies(describeDtosFromValidation(markPublicOperations(document))))));
 }
 
 /** @Public() operations override the global bearer requirement with "no security needed". */
