@@ -70,10 +70,10 @@ export class NeedSkillReader {
 }
 
 /** Readings this sure bring their close relatives; relatives count this share of the reading's confidence. */
-export const MIN_RELATIVE_SOURCE = 0.7;
+export const MIN_RELATIVE_SOURCE = 0.5;
 export const RELATIVE_FACTOR = 0.75;
 export const RELATIVES_PER_SKILL = 3;
-export const MAX_RELATIVES = 6;
+export const MAX_RELATIVES = 8;
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
