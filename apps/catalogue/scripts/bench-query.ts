@@ -37,5 +37,7 @@ export function criteriaOf(query: BenchQuery, today: string): SearchCriteria {
     limit: query.limit,
     facets: query.facets,
     today,
+    // Like the service (CatalogueConfig.SEARCH_COUNT_CAP), so both runs of the bench gather alike.
+    ...(process.env.SEARCH_COUNT_CAP ? { countCap: Number(process.env.SEARCH_COUNT_CAP) } : {}),
   };
 }
