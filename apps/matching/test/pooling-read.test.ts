@@ -136,7 +136,7 @@ describe('gap report, bundles and the provider view over HTTP', () => {
       await expectProblem('/gaps', { limit: '201' }, 400, 'limit');
       await expectProblem('/gaps', { skill: 'x'.repeat(301) }, 400, 'skill');
       await expectProblem('/gaps', { unknown: '1' }, 400, 'unknown');
-      await expectProblem('/gaps', { cursor: 'not-ours' }, 422);
+      await expectProblem('/gaps', { cursor: 'not-ours' }, 422, 'cursor');
       await expectProblem('/gaps', { cursor: Buffer.from('["06635"]').toString('base64url') }, 422);
       await expectProblem('/gaps/export.csv', { district: 'x' }, 400, 'district');
       await expectProblem('/gaps/export.csv', { limit: '5' }, 400, 'limit');
@@ -260,7 +260,7 @@ describe('gap report, bundles and the provider view over HTTP', () => {
       expect(await ids({ district: '03255' })).toEqual([]);
       const first = await h.http().get('/bundles').query({ limit: 1 }).set('Authorization', auth);
       expect(first.body.items).toHaveLength(1);
-      for (const [query, status] of [[{ status: 'done' }, 400], [{ offer: 'x' }, 400], [{ limit: 'many' }, 400], [{ cursor: 'bogus' }, 422], [{ extra: '1' }, 400]] as const) {
+      for (const [query, status] of [[{ status: 'done' }, 400], [{ offer: 'x' }, 400], [{ limit: 'many' }, 400], [{ cursor: 'bogus' }, 422], [{ cursor: Buffer.from(JSON.stringify(['1', bundle.id])).toString('base64url') }, 422], [{ extra: '1' }, 400]] as const) {
         const response = await h.http().get('/bundles').query(query).set('Authorization', auth);
         expect(response.status).toBe(status);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -5,7 +5,8 @@ import { BundleMember } from '../domain/bundle-rules';
 import { disclosureOf } from '../domain/disclosure';
 import { BundleMemberView, BundleView } from './bundle.view';
 import { BundlesQuery } from './bundles.query';
-import { decodeCursor, encodeCursor, SqlParams, TIMESTAMP_PATTERN, UUID_PATTERN } from './keyset-cursor';
+import { BUNDLE_CURSOR, decodeCursor, encodeCursor } from './keyset-cursor';
+import { SqlParams } from './sql-params';
 
 /**
  * Which bundles a caller may see: operators all; coordinators those with a need from one of their
@@ -63,7 +64,7 @@ export async function readBundles(manager: EntityManager, actor: Actor, scope: B
   if (query.skill) where.push(`${p.add(query.skill)} = ANY(b.skill_uris)`);
   if (query.offer) where.push(`b.offer_id = ${p.add(query.offer)}`);
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor, [TIMESTAMP_PATTERN, UUID_PATTERN]);
+    const [createdAt, id] = decodeCursor(query.cursor, BUNDLE_CURSOR);
     where.push(`(b.created_at, b.id) < (${p.add(createdAt)}::timestamptz, ${p.add(id)}::uuid)`);
   }
   const limit = query.limit ?? 50;

@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { GapView } from './gap.view';
 import { GapFilters } from './gaps.query';
-import { ANY_TEXT, decodeCursor, DISTRICT_PATTERN, encodeCursor, SqlParams } from './keyset-cursor';
+import { decodeCursor, encodeCursor, GAP_CURSOR } from './keyset-cursor';
+import { SqlParams } from './sql-params';
 
 interface GapRow {
   id: string;
@@ -51,7 +52,7 @@ export async function readGaps(manager: EntityManager, selection: GapSelection &
   }
   if (selection.targetGroup) where.push(`EXISTS (SELECT 1 FROM "${s}".gap_demand x WHERE ${demandOf('x')} AND ${p.add(selection.targetGroup)} = ANY(x.target_groups))`);
   if (selection.cursor) {
-    const [district, skillGroup] = decodeCursor(selection.cursor, [DISTRICT_PATTERN, ANY_TEXT]);
+    const [district, skillGroup] = decodeCursor(selection.cursor, GAP_CURSOR);
     where.push(`(g.district_key, g.skill_group) > (${p.add(district)}, ${p.add(skillGroup)})`);
   }
   const rows = (await manager.query(
