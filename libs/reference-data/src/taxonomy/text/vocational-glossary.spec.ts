@@ -13,6 +13,8 @@ describe('vocational glossary', () => {
   it('matches whole words only and abbreviations only as written in capitals', () => {
     expect(english('Krankenhaushygiene')).toEqual(['hygiene in a health care setting']);
     expect(english('Er mag keine Wig')).toEqual([]);
+    expect(english('Einführung und Durchführung')).toEqual([]);
+    expect(english('Mitarbeiterführung für Führungskräfte')).toEqual(['lead a team', 'manage staff']);
     expect(english('MAG-Schweißen und SPS')).toEqual(['metal active gas welding', 'programmable logic controller', 'welding']);
   });
 });

@@ -72,7 +72,8 @@ export const VOCATIONAL_GLOSSARY: readonly GlossaryEntry[] = [
   { pattern: word('zeitmanagement'), english: ['time management'] },
   { pattern: word('scrum|agil\\w*'), english: ['agile'] },
   // Leading people, training, languages
-  { pattern: word('\\w*fuehrung|fuehrungskraft\\w*|fuehrungskraefte\\w*|teamleit\\w*|vorarbeiter\\w*'), english: ['lead a team', 'manage staff'] },
+  // Spelled out: "Einführung", "Ausführung", "Durchführung" are not about leading people.
+  { pattern: word('(?:mitarbeiter|personal|team|menschen)?fuehrung|fuehrungs\\w*|teamleit\\w*|vorarbeiter\\w*'), english: ['lead a team', 'manage staff'] },
   { pattern: word('ausbildereignung|ausbilder\\w*'), english: ['coach employees'] },
   { pattern: word('business english|englisch\\w*'), english: ['English'] },
   { pattern: word('reinigungstechnik|gebaeudereinigung|\\w*reinigung'), english: ['cleaning'] },
