@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { provisionTestInfrastructure, TestInfrastructure } from '../infrastructure';
 import { localAuthEnv, mintPlatformToken, PlatformRole } from './platform-tokens';
 import { REPO_ROOT, runTsToEnd, ServiceChild, spawnTs, tailOf, waitUntilReady } from './service-child';
@@ -26,6 +27,8 @@ export interface StartPlatformOptions {
   readyTimeoutMs?: number;
   /** Between SIGTERM and SIGKILL in stop() (default 15 s). */
   stopGraceMs?: number;
+  /** Migrate the services one after the other instead of all at once (default false). */
+  sequentialMigrations?: boolean;
 }
 
 export interface RunningPlatform {
@@ -43,8 +46,21 @@ export interface RunningPlatform {
   logTail(service: PlatformService, lines?: number): string;
   /** Services that ended on their own, with how ('exit 1'); empty while all run. */
   crashed(): { service: string; how: string }[];
+  /** How long the start took: migrations, then services until all were ready (ms). */
+  timings: { migrateMs: number; readyMs: number };
   /** Stops every service (SIGTERM, then SIGKILL after the grace period) and drops the database and streams. */
   stop(): Promise<void>;
+}
+
+/** The extensions the services' migrations create (postgis, unaccent, pg_trgm), all in `public`. */
+async function createExtensions(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const extension of ['postgis', 'unaccent', 'pg_trgm']) await client.query(`CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA public`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** A port nobody listens on right now (the OS picks it). */
@@ -66,10 +82,9 @@ const SERVICE_DEFAULTS: Partial<Record<PlatformService, Record<string, string>>>
  * The whole platform as real processes, as `npm start` runs it (`node -r @swc-node/register
  * apps/<svc>/src/main.ts`), but isolated: a database and subject prefix of its own
  * (provisionTestInfrastructure), free ports, local auth with a random secret (platform-tokens.ts)
- * and a log file per service.
- * Migrations run first, one service after the other (each imports its reference data; running
- * them together would race on `CREATE EXTENSION postgis`). Callers reach the services only over
- * HTTP, NATS, SMTP and webhooks — nothing of an app is imported.
+ * and a log file per service. Migrations run first (all at once; each imports its reference data),
+ * then the services. Callers reach the services only over HTTP, NATS, SMTP and webhooks — nothing
+ * of an app is imported.
  */
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
   const services = options.services ?? PLATFORM_SERVICES;
@@ -104,13 +119,25 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     await infrastructure.dispose();
   };
 
+  const timings = { migrateMs: 0, readyMs: 0 };
   try {
-    for (const service of services) {
-      const migrate = join(REPO_ROOT, 'apps', service, 'src', 'migrate.ts');
-      if (!existsSync(migrate)) continue;
+    let started = Date.now();
+    const migrate = (service: PlatformService) => {
+      const file = join(REPO_ROOT, 'apps', service, 'src', 'migrate.ts');
+      if (!existsSync(file)) return Promise.resolve();
       const taxonomy = options.taxonomy === false && (service === 'catalogue' || service === 'matching') ? ['--no-taxonomy'] : [];
-      await runTsToEnd(migrate, envOf(service), logFile(service), taxonomy);
+      return runTsToEnd(file, envOf(service), logFile(service), taxonomy);
+    };
+    if (options.sequentialMigrations) {
+      for (const service of services) await migrate(service);
+    } else {
+      // Each service's first migration creates the extensions it needs; created here first, the
+      // migrations' CREATE EXTENSION IF NOT EXISTS cannot race each other (pg_extension is unique).
+      await createExtensions(infrastructure.databaseUrl);
+      await Promise.all(services.map(migrate));
     }
+    timings.migrateMs = Date.now() - started;
+    started = Date.now();
     for (const service of services) {
       const port = await freePort();
       const child = spawnTs(join(REPO_ROOT, 'apps', service, 'src', 'main.ts'), { ...envOf(service), PORT: String(port) }, logFile(service));
@@ -123,6 +150,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       urls[service] = `http://127.0.0.1:${port}`;
     }
     await Promise.all(running.map((service) => waitUntilReady(service, urls[service.name as PlatformService] as string, readyTimeoutMs)));
+    timings.readyMs = Date.now() - started;
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -141,6 +169,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     logFile,
     logTail: (service, lines) => tailOf(logFile(service), lines),
     crashed: () => [...crashes],
+    timings,
     stop,
   };
 }
