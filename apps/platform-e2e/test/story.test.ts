@@ -1,7 +1,7 @@
 import { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { CloudEvent } from '@bildungsraum/contracts';
-import { RunningPlatform, startPlatform } from '@bildungsraum/testing';
+import { CloudEvent, DEAD_LETTER_STREAM, prefixedName } from '@bildungsraum/contracts';
+import { readStream, RunningPlatform, startPlatform } from '@bildungsraum/testing';
 import { Mailbox } from './support/mailbox';
 import { Counts, emailsByType, GERMAN_SUBJECTS, nonZero, webhooksByType } from './support/notices';
 import { apisOf, PlatformApis } from './support/platform-apis';
@@ -203,6 +203,8 @@ describe('Bildungsraum end to end: Korbach, Waldeck-Frankenberg', () => {
 
     // 8. Everyone got exactly what concerns them, by email (German) and by webhook, once.
     await settle();
+    // No service gave up on an event.
+    expect(await readStream(nats, prefixedName(DEAD_LETTER_STREAM, platform.infrastructure.subjectPrefix))).toEqual([]);
     const published = await events();
     const ofType = (type: string, where: (data: EventData) => boolean = () => true) => published.filter((event) => event.type === type && where(dataOf(event))).length;
     const inDistrict = (data: EventData) => data.districtKey === DISTRICT || (Array.isArray(data.districtKeys) && data.districtKeys.includes(DISTRICT));
