@@ -23,6 +23,16 @@ export class MatchingConfig extends ServiceConfig {
   @Max(50)
   MATCH_TOP_N = 5;
 
+  /**
+   * Bundle places per need: its best poolable course dates (those with a minimum of participants)
+   * above MATCH_MIN_SCORE_PERCENT. Bounded, so a need's cost does not grow with the catalogue.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MATCH_POOL_FITS = 10;
+
   /** Proposals scoring below this percentage (0–100) are not made. */
   @ToInteger()
   @IsInt()

@@ -4,10 +4,11 @@ import { MatchingInitial1763750000000 } from './migrations/1763750000000-matchin
 import { MatchingPooling1763750100000 } from './migrations/1763750100000-matching-pooling';
 import { MatchingSkillCorrections1763750200000 } from './migrations/1763750200000-matching-skill-corrections';
 import { MatchingReadSide1763750300000 } from './migrations/1763750300000-matching-read-side';
+import { MatchingRankedRetrieval1763760000000 } from './migrations/1763760000000-matching-ranked-retrieval';
 
 /** The service's own Postgres schema (ARCHITECTURE.md §5). */
 export const MATCHING_SCHEMA = 'matching';
-export const MATCHING_MIGRATIONS = [MatchingInitial1763750000000, MatchingPooling1763750100000, MatchingSkillCorrections1763750200000, MatchingReadSide1763750300000];
+export const MATCHING_MIGRATIONS = [MatchingInitial1763750000000, MatchingPooling1763750100000, MatchingSkillCorrections1763750200000, MatchingReadSide1763750300000, MatchingRankedRetrieval1763760000000];
 
 /** Plain SQL throughout (no ORM entities): read models and matches are rows with arrays and points. */
 export function createMatchingDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -11,8 +11,9 @@ import { Rematcher } from '../infra/rematcher';
 
 /**
  * An offer is published or changes (dates, seats) or goes: store it with its dates, then re-match
- * every open need sharing a skill with it and every need holding a match on it, in the same
- * transaction — new proposals and retractions (offer withdrawn, date removed, seats gone) alike.
+ * every need holding a match or bundle place on it and every open need it could enter the top of
+ * (Rematcher.needsConcernedByOffer), in the same transaction — new proposals and retractions
+ * (offer withdrawn, date removed, seats gone) alike.
  */
 @Controller()
 export class OfferEventsHandler {
@@ -30,7 +31,7 @@ export class OfferEventsHandler {
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), MATCHING_CONSUMER, ctx.event, async (manager) => {
       await lockSkills(manager, [...(await heldSkills(manager, schemaOfManager(manager), 'offer_view', data.id)), ...data.skills]);
       if ((await readModels.upsertOffer(manager, data)) === 'stale') return;
-      for (const needId of await this.rematcher.needsConcernedByOffer(manager, data.id, data.skills)) {
+      for (const needId of await this.rematcher.needsConcernedByOffer(manager, data)) {
         await this.rematcher.rematchNeed(manager, needId);
       }
     });

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
+import { MATCH_CRITERIA, NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
+import { Weights } from '../domain/weights';
+import { CeilingTables } from './ceiling-tables';
 import { DateState } from '../domain/proposal-plan';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { SkillCorrections } from '../../skills/domain/skill-corrections';
@@ -22,43 +24,230 @@ export interface CandidateRow {
   distanceKm: number | null;
 }
 
-/** Upper bound on candidates scored per need: retrieval is selective, this only guards against a flood. */
-const MAX_CANDIDATES = 1000;
+type NeedRow = { id: string; version: number; open: boolean; snapshot: NeedSnapshotV1; skill_uris: string[]; text_skills: TextSkill[]; skill_corrections: SkillCorrections };
+
+const toNeed = (row: NeedRow): NeedRecord => ({ id: row.id, version: row.version, open: row.open, snapshot: row.snapshot, skillUris: row.skill_uris, textSkills: row.text_skills, corrections: row.skill_corrections });
 
 export async function loadNeed(manager: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<NeedRecord | undefined> {
   const rows = (await manager.query(
     `SELECT id, version, open, snapshot, skill_uris, text_skills, skill_corrections FROM "${schemaOfManager(manager)}".need_view WHERE id = $1 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
     [id],
-  )) as Array<{ id: string; version: number; open: boolean; snapshot: NeedSnapshotV1; skill_uris: string[]; text_skills: TextSkill[]; skill_corrections: SkillCorrections }>;
-  const row = rows[0];
-  return row && { id: row.id, version: row.version, open: row.open, snapshot: row.snapshot, skillUris: row.skill_uris, textSkills: row.text_skills, corrections: row.skill_corrections };
+  )) as NeedRow[];
+  return rows[0] && toNeed(rows[0]);
+}
+
+/** The offer fields scoring reads, stored with each of its dates (course_date_view.offer_facts). */
+export type OfferFacts = Pick<OfferSnapshotV1, 'providerId' | 'dqrLevel' | 'language' | 'formats' | 'targetGroups' | 'priceCents' | 'hours' | 'azavApproved' | 'measureNumber'>;
+
+export function offerFacts(offer: OfferSnapshotV1): OfferFacts {
+  return {
+    providerId: offer.providerId,
+    ...(offer.dqrLevel !== undefined ? { dqrLevel: offer.dqrLevel } : {}),
+    language: offer.language,
+    formats: offer.formats,
+    targetGroups: offer.targetGroups,
+    priceCents: offer.priceCents,
+    hours: offer.hours,
+    azavApproved: offer.azavApproved,
+    ...(offer.measureNumber ? { measureNumber: offer.measureNumber } : {}),
+  };
+}
+
+/** A course date as retrieval finds it, before its offer snapshot is read: enough to bound its score. */
+export interface LightCandidate {
+  courseDateId: string;
+  offerId: string;
+  online: boolean;
+  distanceKm: number | null;
+  startDate: string;
+  endDate: string;
+  schedule: string;
+  seatsFree: number;
+  minParticipants: number;
+  /** The offer's skills (to compute the coverage of the need's skills). */
+  skillUris: string[];
+  facts: OfferFacts;
+  providerAzavApproved: boolean;
+  /** The SQL score ceiling when the step was ranked (CeilingOrder), else null. */
+  ceiling: number | null;
 }
 
 /**
- * Course dates that could serve the need, found through indexes rather than by scanning offers:
- * published offers sharing a skill (GIN on offer_view.skill_uris), dates in the need's window that
- * have not started and have free seats, online or within the travel radius (GiST on the venue).
+ * The offer as far as the date's row knows it: the fields scoring and funding read and this one
+ * date. Scores computed from it are checked against the real snapshot for every candidate kept
+ * (ranked-retrieval).
  */
-export async function findCandidates(manager: EntityManager, need: NeedRecord, radiusKm: number, today: string): Promise<CandidateRow[]> {
+export function slimOffer(light: LightCandidate): OfferSnapshotV1 {
+  const date = { id: light.courseDateId, startDate: light.startDate, endDate: light.endDate, schedule: light.schedule, online: light.online, seatsFree: light.seatsFree, minParticipants: light.minParticipants };
+  // Deliberately partial: description, title, hours etc. are not in the row and not read by scoring.
+  return { id: light.offerId, skills: light.skillUris, ...light.facts, dates: [date] } as unknown as OfferSnapshotV1;
+}
+
+/** The need-side filters every candidate passes: window, seats, reach (online or within the radius). */
+export interface CandidateFilter {
+  lon: number;
+  lat: number;
+  radiusKm: number;
+  from: string;
+  to: string | null;
+}
+
+const lightColumns = (s: string) => `d.id AS course_date_id, d.offer_id, d.online, d.start_date::text AS start_date, d.end_date::text AS end_date, d.schedule, d.seats_free,
+            d.min_participants, d.skill_uris, d.offer_facts,
+            coalesce((SELECT p.azav_approved FROM "${s}".partner_view p WHERE p.id = (d.offer_facts->>'providerId')::uuid), false) AS provider_azav,
+            CASE WHEN d.online THEN NULL ELSE public.ST_Distance(d.location, here.point) / 1000 END AS distance_km`;
+
+type LightRow = {
+  course_date_id: string;
+  offer_id: string;
+  online: boolean;
+  start_date: string;
+  end_date: string;
+  schedule: string;
+  seats_free: number;
+  min_participants: number;
+  skill_uris: string[];
+  offer_facts: OfferFacts;
+  provider_azav: boolean;
+  distance_km: number | null;
+  ceiling?: number | null;
+};
+
+const toLight = (row: LightRow): LightCandidate => ({
+  courseDateId: row.course_date_id,
+  offerId: row.offer_id,
+  online: row.online,
+  distanceKm: row.distance_km === null ? null : Number(row.distance_km),
+  startDate: row.start_date,
+  endDate: row.end_date,
+  schedule: row.schedule,
+  seatsFree: row.seats_free,
+  minParticipants: row.min_participants,
+  skillUris: row.skill_uris,
+  facts: row.offer_facts,
+  providerAzavApproved: row.provider_azav,
+  ceiling: row.ceiling === null || row.ceiling === undefined ? null : Number(row.ceiling),
+});
+
+/**
+ * How to rank a step's dates in SQL: by a ceiling of their score from what the row knows. Skills
+ * covered, distance and dates as criteria.ts values them (distanceValue, datesValue); level,
+ * schedule, language and target group through lookup tables the domain's own criteria filled for
+ * this need (ceiling-tables.ts); format and price at their best. ranked-retrieval checks it against
+ * the domain's scoring of every date it reads, so a change there cannot go unnoticed.
+ */
+export interface CeilingOrder {
+  skills: ReadonlyArray<{ uri: string; weight: number }>;
+  weights: Weights;
+  tables: CeilingTables;
+  limit: number;
+}
+
+function ceilingSql(order: CeilingOrder, filter: CandidateFilter, p: (value: unknown) => string): string {
+  const w = order.weights;
+  const x = order.tables;
+  const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + w[criterion], 0);
+  const skillTotal = order.skills.reduce((sum, skill) => sum + skill.weight, 0);
+  const known = w.skills + w.distance + w.dates + w.level + w.schedule + w.language + w.target_group;
+  return `(${p(w.skills)}::float8 * coalesce((SELECT sum(n.w) FROM unnest(${p(order.skills.map((s) => s.uri))}::text[], ${p(order.skills.map((s) => s.weight))}::float8[]) AS n(u, w) WHERE n.u = ANY(d.skill_uris)), 0) / ${p(skillTotal > 0 ? skillTotal : 1)}::float8
+        + ${p(w.distance)}::float8 * CASE WHEN d.online THEN 1 ELSE greatest(0, 1 - 0.7 * least(1, public.ST_Distance(d.location, here.point) / 1000 / greatest(1, ${p(filter.radiusKm)}::float8))) END
+        + ${p(w.dates)}::float8 * (1 - 0.3 * least(1, greatest(0, d.start_date - $4::date) / 180.0))
+        + ${p(w.level)}::float8 * coalesce((${p(x.levelByDqr)}::float8[])[coalesce((d.offer_facts->>'dqrLevel')::int, 0) + 1], 1)
+        + ${p(w.schedule)}::float8 * coalesce((SELECT v FROM unnest(${p(x.schedules.map(([name]) => name))}::text[], ${p(x.schedules.map(([, value]) => value))}::float8[]) AS s(n, v) WHERE s.n = d.schedule), 1)
+        + ${p(w.language)}::float8 * CASE WHEN d.offer_facts->>'language' = ${p(x.language)} THEN ${p(x.languageSame)}::float8 ELSE ${p(x.languageOther)}::float8 END
+        + ${p(w.target_group)}::float8 * CASE WHEN jsonb_array_length(coalesce(d.offer_facts->'targetGroups', '[]')) = 0 THEN ${p(x.noGroups)}::float8
+            ELSE coalesce((SELECT max(v) FROM unnest(${p(x.groups.map(([name]) => name))}::text[], ${p(x.groups.map(([, value]) => value))}::float8[]) AS g(n, v) WHERE d.offer_facts->'targetGroups' ? g.n), 1) END
+        + ${p(total - known)}::float8) / ${p(total)}::float8`;
+}
+
+/**
+ * Course dates of published offers teaching all skills of one of `subsets` (or, with `any`, one of
+ * `skillUris`), through the GIN index on the dates' skills: in the need's window, not started,
+ * with free seats, online or within the travel radius (GiST on the venue). `exclude`: dates
+ * already read. With `order`, the best `limit` by score ceiling (LightCandidate.ceiling).
+ */
+export async function findCandidates(
+  manager: EntityManager,
+  skills: { skillUris: readonly string[]; subsets: string[][] | 'any' },
+  filter: CandidateFilter,
+  exclude: readonly string[] = [],
+  order?: CeilingOrder,
+): Promise<LightCandidate[]> {
+  const [rows] = await findCandidateSteps(manager, skills.skillUris, [skills.subsets], filter, exclude, order);
+  return rows!;
+}
+
+/** Several retrieval steps in one round trip (each with its own ranking and limit); rows per step. */
+export async function findCandidateSteps(
+  manager: EntityManager,
+  skillUris: readonly string[],
+  steps: ReadonlyArray<string[][] | 'any'>,
+  filter: CandidateFilter,
+  exclude: readonly string[] = [],
+  order?: CeilingOrder,
+): Promise<LightCandidate[][]> {
   const s = schemaOfManager(manager);
-  const { site, earliestStart, latestEnd } = need.snapshot;
-  const from = earliestStart && earliestStart > today ? earliestStart : today;
-  const rows = (await manager.query(
-    `WITH here AS (SELECT public.ST_SetSRID(public.ST_MakePoint($2::float8, $3::float8), 4326)::public.geography AS point)
-     SELECT d.id AS course_date_id, o.snapshot AS offer, coalesce(p.azav_approved, false) AS provider_azav,
-            CASE WHEN d.online THEN NULL ELSE public.ST_Distance(d.location, here.point) / 1000 END AS distance_km
-       FROM "${s}".offer_view o
-       JOIN "${s}".course_date_view d ON d.offer_id = o.id
-       LEFT JOIN "${s}".partner_view p ON p.id = o.provider_id
-       CROSS JOIN here
-      WHERE o.status = 'published' AND o.skill_uris && $1::text[]
-        AND d.start_date >= $5::date AND ($6::date IS NULL OR d.end_date <= $6::date)
+  const params: unknown[] = [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...exclude]];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const ceiling = order ? ceilingSql(order, filter, p) : 'NULL::float8';
+  const ranking = order ? `ORDER BY ceiling DESC, d.id LIMIT ${p(order.limit)}` : '';
+  const selects = steps.map((subsets, step) => {
+    const skillClause = subsets === 'any' ? `d.skill_uris && ${p([...skillUris])}::text[]` : `(${subsets.map((subset) => `d.skill_uris @> ${p(subset)}::text[]`).join(' OR ')})`;
+    return `(SELECT ${step} AS step, ${lightColumns(s)}, ${ceiling} AS ceiling
+       FROM "${s}".course_date_view d CROSS JOIN here
+      WHERE d.published AND ${skillClause}
+        AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
         AND d.seats_free > 0
-        AND (d.online OR public.ST_DWithin(d.location, here.point, $4::float8))
-      LIMIT ${MAX_CANDIDATES}`,
-    [need.skillUris, site.location.lon, site.location.lat, radiusKm * 1000, from, latestEnd ?? null],
-  )) as Array<{ course_date_id: string; offer: OfferSnapshotV1; provider_azav: boolean; distance_km: number | null }>;
-  return rows.map((row) => ({ courseDateId: row.course_date_id, offer: row.offer, providerAzavApproved: row.provider_azav, distanceKm: row.distance_km === null ? null : Number(row.distance_km) }));
+        AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))
+        AND NOT (d.id = ANY($6::uuid[]))
+      ${ranking})`;
+  });
+  const rows = (await manager.query(
+    `WITH here AS (SELECT public.ST_SetSRID(public.ST_MakePoint($1::float8, $2::float8), 4326)::public.geography AS point)
+     ${selects.join(' UNION ALL ')}`,
+    params,
+  )) as Array<LightRow & { step: number }>;
+  return steps.map((_, step) => rows.filter((row) => row.step === step).map(toLight));
+}
+
+/** The given dates, if they still pass the need's filters and share a skill (live matches are always scored). */
+export async function findCandidatesById(manager: EntityManager, ids: readonly string[], skillUris: readonly string[], filter: CandidateFilter): Promise<LightCandidate[]> {
+  if (!ids.length) return [];
+  const s = schemaOfManager(manager);
+  const rows = (await manager.query(
+    `WITH here AS (SELECT public.ST_SetSRID(public.ST_MakePoint($1::float8, $2::float8), 4326)::public.geography AS point)
+     SELECT ${lightColumns(s)}
+       FROM "${s}".course_date_view d CROSS JOIN here
+      WHERE d.id = ANY($6::uuid[]) AND d.published AND d.skill_uris && $7::text[]
+        AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
+        AND d.seats_free > 0
+        AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))`,
+    [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...ids], [...skillUris]],
+  )) as LightRow[];
+  return rows.map(toLight);
+}
+
+/** Offer snapshots with their provider's AZAV approval, one query for all given offers. */
+export async function loadOffers(manager: EntityManager, offerIds: readonly string[]): Promise<Map<string, { offer: OfferSnapshotV1; providerAzavApproved: boolean }>> {
+  if (!offerIds.length) return new Map();
+  const s = schemaOfManager(manager);
+  const rows = (await manager.query(
+    `SELECT o.id, o.snapshot, coalesce(p.azav_approved, false) AS provider_azav
+       FROM "${s}".offer_view o LEFT JOIN "${s}".partner_view p ON p.id = o.provider_id
+      WHERE o.id = ANY($1::uuid[])`,
+    [[...offerIds]],
+  )) as Array<{ id: string; snapshot: OfferSnapshotV1; provider_azav: boolean }>;
+  return new Map(rows.map((row) => [row.id, { offer: row.snapshot, providerAzavApproved: row.provider_azav }]));
+}
+
+/** Several needs in one query (the open needs a new offer may concern). */
+export async function loadNeeds(manager: EntityManager, ids: readonly string[]): Promise<NeedRecord[]> {
+  if (!ids.length) return [];
+  const rows = (await manager.query(
+    `SELECT id, version, open, snapshot, skill_uris, text_skills, skill_corrections FROM "${schemaOfManager(manager)}".need_view WHERE id = ANY($1::uuid[])`,
+    [[...ids]],
+  )) as NeedRow[];
+  return rows.map(toNeed);
 }
 
 /** Where the dates of existing matches stand: live, offer withdrawn, date removed or passed. */

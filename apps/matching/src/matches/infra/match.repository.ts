@@ -87,12 +87,15 @@ export const matchRepository = {
   },
 
   async save(manager: EntityManager, match: MatchRecord): Promise<void> {
-    await manager.query(
-      `INSERT INTO "${schemaOfManager(manager)}".matches (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, participants = EXCLUDED.participants, score = EXCLUDED.score,
-         criteria = EXCLUDED.criteria, explanation = EXCLUDED.explanation, company_cost_cents = EXCLUDED.company_cost_cents,
-         funding_programme_ids = EXCLUDED.funding_programme_ids, reason = EXCLUDED.reason, updated_at = now()`,
-      [
+    await this.saveAll(manager, [match]);
+  },
+
+  /** Several matches in one statement (a re-match writes its proposals, withdrawals and refreshed scores at once). */
+  async saveAll(manager: EntityManager, matches: readonly MatchRecord[]): Promise<void> {
+    if (!matches.length) return;
+    const params: unknown[] = [];
+    const rows = matches.map((match) => {
+      const values = [
         match.id,
         match.version,
         match.status,
@@ -108,7 +111,15 @@ export const matchRepository = {
         match.companyCostPerParticipantCents ?? null,
         match.fundingProgrammeIds ?? [],
         match.reason ?? null,
-      ],
+      ];
+      return `(${values.map((value) => `$${params.push(value)}`).join(', ')})`;
+    });
+    await manager.query(
+      `INSERT INTO "${schemaOfManager(manager)}".matches (${COLUMNS}) VALUES ${rows.join(', ')}
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, participants = EXCLUDED.participants, score = EXCLUDED.score,
+         criteria = EXCLUDED.criteria, explanation = EXCLUDED.explanation, company_cost_cents = EXCLUDED.company_cost_cents,
+         funding_programme_ids = EXCLUDED.funding_programme_ids, reason = EXCLUDED.reason, updated_at = now()`,
+      params,
     );
   },
 };

@@ -4,11 +4,10 @@ import { upsertIfNewer } from '@bildungsraum/persistence';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { effectiveSkills, NO_CORRECTIONS, SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
+import { offerFacts } from './candidates';
 
 /** Needs in these states are matched; others only keep their confirmed matches. */
 export const OPEN_NEED_STATUSES = ['submitted', 'matched', 'pooled'];
-
-const point = (index: number): string => `public.ST_SetSRID(public.ST_MakePoint($${index + 1}::float8, $${index}::float8), 4326)::public.geography`;
 
 /** Version-guarded read models of needs and offers (with their course dates). */
 export const readModels = {
@@ -56,18 +55,36 @@ export const readModels = {
     });
     if (outcome === 'stale') return outcome;
     await manager.query(`DELETE FROM "${s}".course_date_view WHERE offer_id = $1`, [offer.id]);
-    for (const date of offer.dates) {
-      const location = !date.online && date.venue ? point(10) : 'NULL';
-      const params: unknown[] = [date.id, offer.id, date.startDate, date.endDate, date.online, date.seatsFree, date.minParticipants, date.maxParticipants, date.schedule];
-      if (!date.online && date.venue) params.push(date.venue.location.lat, date.venue.location.lon);
-      await manager.query(
-        `INSERT INTO "${s}".course_date_view (id, offer_id, start_date, end_date, online, seats_free, min_participants, max_participants, schedule, location)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ${location})
-         ON CONFLICT (id) DO UPDATE SET offer_id = EXCLUDED.offer_id, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, online = EXCLUDED.online,
-           seats_free = EXCLUDED.seats_free, min_participants = EXCLUDED.min_participants, max_participants = EXCLUDED.max_participants, schedule = EXCLUDED.schedule, location = EXCLUDED.location`,
-        params,
-      );
-    }
+    if (!offer.dates.length) return outcome;
+    // One statement for all dates; each carries the offer's skills and status for ranked retrieval.
+    const dates = offer.dates;
+    const venue = (date: (typeof dates)[number]) => (!date.online && date.venue ? date.venue.location : undefined);
+    await manager.query(
+      `INSERT INTO "${s}".course_date_view (id, offer_id, start_date, end_date, online, seats_free, min_participants, max_participants, schedule, location, skill_uris, published, offer_facts)
+       SELECT t.id, $1, t.start_date, t.end_date, t.online, t.seats_free, t.min_participants, t.max_participants, t.schedule,
+              CASE WHEN t.lon IS NULL THEN NULL ELSE public.ST_SetSRID(public.ST_MakePoint(t.lon, t.lat), 4326)::public.geography END, $2, $3, $14
+         FROM unnest($4::uuid[], $5::date[], $6::date[], $7::boolean[], $8::int[], $9::int[], $10::int[], $11::text[], $12::float8[], $13::float8[])
+           AS t(id, start_date, end_date, online, seats_free, min_participants, max_participants, schedule, lat, lon)
+       ON CONFLICT (id) DO UPDATE SET offer_id = EXCLUDED.offer_id, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, online = EXCLUDED.online,
+         seats_free = EXCLUDED.seats_free, min_participants = EXCLUDED.min_participants, max_participants = EXCLUDED.max_participants, schedule = EXCLUDED.schedule,
+         location = EXCLUDED.location, skill_uris = EXCLUDED.skill_uris, published = EXCLUDED.published, offer_facts = EXCLUDED.offer_facts`,
+      [
+        offer.id,
+        offer.skills,
+        offer.status === 'published',
+        dates.map((d) => d.id),
+        dates.map((d) => d.startDate),
+        dates.map((d) => d.endDate),
+        dates.map((d) => d.online),
+        dates.map((d) => d.seatsFree),
+        dates.map((d) => d.minParticipants),
+        dates.map((d) => d.maxParticipants),
+        dates.map((d) => d.schedule),
+        dates.map((d) => venue(d)?.lat ?? null),
+        dates.map((d) => venue(d)?.lon ?? null),
+        JSON.stringify(offerFacts(offer)),
+      ],
+    );
     return outcome;
   },
 };

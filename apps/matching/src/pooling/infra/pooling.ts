@@ -5,10 +5,11 @@ import { bundleKeeper, FittingDate } from './bundle-keeper';
 import { gapKeeper } from './gap-keeper';
 
 /**
- * After a need was re-matched: its place in the bundles of the dates it fits, and in the gaps
- * when it fits none. Returns the bundle and gap events of the change (for the same outbox write).
+ * After a need was re-matched: its place in the bundles of the dates it fits best (`fitting`: its
+ * best poolable dates, MATCH_POOL_FITS of them), and in the gaps when it fits no date at all
+ * (`fitsAny` false). Returns the bundle and gap events of the change (for the same outbox write).
  */
-export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting: readonly FittingDate[]): Promise<CloudEvent[]> {
+export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting: readonly FittingDate[], fitsAny: boolean): Promise<CloudEvent[]> {
   const n = need.snapshot;
   const facts = { id: need.id, companyId: n.company.id, participants: n.participants, districtKey: n.site.districtKey, open: need.open };
   const events: CloudEvent[] = [];
@@ -17,7 +18,7 @@ export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting
     const event = await bundleKeeper.recompute(manager, courseDateId, offers);
     if (event) events.push(event);
   }
-  const keys = await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, skillUris: need.skillUris }, fitting.length === 0);
+  const keys = await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, skillUris: need.skillUris }, !fitsAny);
   for (const key of keys) {
     const event = await gapKeeper.recompute(manager, key);
     if (event) events.push(event);

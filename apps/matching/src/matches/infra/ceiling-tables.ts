@@ -1,0 +1,49 @@
+import { COURSE_SCHEDULES, OFFER_TARGET_GROUPS } from '@bildungsraum/contracts';
+import { languageValue, levelValue, scheduleValue, targetGroupValue } from '../domain/criteria';
+import { CandidateFacts, NeedFacts } from '../domain/match-facts';
+
+/** The values of the criteria that depend on one offer or date field, for every value of that field. */
+export interface CeilingTables {
+  /** Index 0: no DQR level; 1–8: that level. */
+  levelByDqr: number[];
+  schedules: Array<[string, number]>;
+  language: string;
+  languageSame: number;
+  languageOther: number;
+  /** Per target group of a course naming one; a course naming several gets the best of them. */
+  groups: Array<[string, number]>;
+  noGroups: number;
+}
+
+/** A candidate with only `fields` set; the others hold neutral values none of these criteria read. */
+const probe = (fields: Partial<CandidateFacts>): CandidateFacts => ({
+  skillUris: [],
+  language: '',
+  formats: [],
+  targetGroups: [],
+  startDate: '',
+  endDate: '',
+  schedule: '',
+  online: true,
+  seatsFree: 0,
+  companyCostPerParticipantCents: 0,
+  costNote: { de: '', en: '' },
+  ...fields,
+});
+
+/**
+ * Asks the domain's own criteria (criteria.ts) what each value of a field is worth to this need,
+ * so SQL ranks by lookups instead of a copy of the rules. Valid while each of these criteria reads
+ * only its one field; ranked-retrieval checks every ceiling against the real score it reads.
+ */
+export function ceilingTables(need: NeedFacts): CeilingTables {
+  return {
+    levelByDqr: [levelValue(need, probe({})), ...Array.from({ length: 8 }, (_, index) => levelValue(need, probe({ dqrLevel: index + 1 })))],
+    schedules: COURSE_SCHEDULES.map((schedule) => [schedule, scheduleValue(need, probe({ schedule }))]),
+    language: need.language,
+    languageSame: languageValue(need, probe({ language: need.language })),
+    languageOther: languageValue(need, probe({ language: `${need.language}-other` })),
+    groups: OFFER_TARGET_GROUPS.map((group) => [group, targetGroupValue(need, probe({ targetGroups: [group] }))]),
+    noGroups: targetGroupValue(need, probe({ targetGroups: [] })),
+  };
+}

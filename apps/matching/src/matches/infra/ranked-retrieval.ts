@@ -1,0 +1,204 @@
+import { EntityManager } from 'typeorm';
+import { FEDERAL_PROGRAMMES } from '@bildungsraum/funding';
+import { CEILING_MARGIN, coverageCeiling, coverageLevels, coverageOf } from '../domain/score-ceiling';
+import { evaluateCandidate } from '../domain/scoring';
+import { NeedFacts } from '../domain/match-facts';
+import { Weights } from '../domain/weights';
+import { CandidateFilter, CandidateRow, findCandidates, findCandidatesById, findCandidateSteps, LightCandidate, loadOffers, NeedRecord, slimOffer } from './candidates';
+import { ceilingTables } from './ceiling-tables';
+import { candidateFacts, fundingFor } from './need-facts';
+
+/** A candidate scored at full price (lower) and at no cost (upper): funding only moves the price criterion. */
+export interface BoundedCandidate {
+  row: CandidateRow;
+  lower: number;
+  upper: number;
+  poolable: boolean;
+}
+
+export interface RetrievalGoals {
+  /** Proposals kept (the N-th best decides what can still enter). */
+  topN: number;
+  /** Bundle places kept per need (poolable dates, i.e. with a minimum of participants). */
+  poolFits: number;
+  minScore: number;
+  /** Dates the company declined or the provider rejected: never proposed again. */
+  answered: ReadonlySet<string>;
+  /** Dates of live matches: always scored (their stored score follows, or they are withdrawn). */
+  live: readonly string[];
+}
+
+export interface Retrieval {
+  candidates: BoundedCandidate[];
+  /** Every course date not scored here has a ceiling below this. */
+  bar: number;
+  /** The ceiling was below a real score (scoring changed without the ceiling): everything was scored. */
+  exhaustive: boolean;
+}
+
+/** Dates read per SQL page of a coverage step (ranked by their score ceiling). */
+const PAGE = 40;
+const NO_NOTE = { de: '', en: '' };
+
+const kthBest = (scores: number[], k: number): number => (k > 0 ? (scores.sort((a, b) => b - a)[k - 1] ?? Number.NEGATIVE_INFINITY) : Number.POSITIVE_INFINITY);
+
+/**
+ * The lowest score a course date must reach to change the need's outcome: enter its top N
+ * proposals, its best bundle places, or give a need without any fitting date one.
+ */
+export function admissionBar(candidates: ReadonlyArray<{ courseDateId: string; score: number; poolable: boolean }>, goals: Omit<RetrievalGoals, 'live'>): number {
+  const fitting = candidates.filter((c) => c.score >= goals.minScore);
+  const proposals = kthBest(fitting.filter((c) => !goals.answered.has(c.courseDateId)).map((c) => c.score), goals.topN);
+  const pools = kthBest(fitting.filter((c) => c.poolable).map((c) => c.score), goals.poolFits);
+  return Math.min(Math.max(proposals, goals.minScore), Math.max(pools, goals.minScore));
+}
+
+interface Bounded {
+  light: LightCandidate;
+  /** The date with its slim offer (slimOffer): all scoring and funding read, without the snapshot. */
+  row: CandidateRow;
+  lower: number;
+  upper: number;
+  forced: boolean;
+  /** Exact score with funding, once worked out (null: excluded after all). */
+  exact?: number | null;
+}
+
+/** Score at full price (lower) and at no cost (upper); undefined when a hard constraint excludes it. */
+function bounds(facts: NeedFacts, row: CandidateRow, weights: Weights, today: string): { lower: number; upper: number } | undefined {
+  const lower = evaluateCandidate(facts, candidateFacts(row, { perParticipantCents: row.offer.priceCents, note: NO_NOTE }), weights, today);
+  if (lower.excluded) return undefined;
+  const upper = evaluateCandidate(facts, candidateFacts(row, { perParticipantCents: 0, note: NO_NOTE }), weights, today);
+  return { lower: lower.score, upper: upper.excluded ? lower.score : upper.score };
+}
+
+/**
+ * Ranked retrieval of a need's candidates, provably without losing one that matters.
+ *
+ * 1. Course dates come from the GIN index by skill coverage, best first (coverageLevels). Each is
+ *    bounded by the domain's own scoring on what its row holds (offer_facts, the date, the
+ *    distance): at full price (lower) and at no cost (upper); funding only moves the price.
+ * 2. A lower coverage step is read only while its ceiling (coverageCeiling: skills at that
+ *    coverage, every other criterion at its best) reaches the bar: the lowest score that still
+ *    changes the need's outcome (admissionBar over the lower bounds so far).
+ * 3. Offer snapshots are read only for dates whose upper bound reaches the bar (and live matches),
+ *    one query; they are scored on the snapshot. Dates left unread cannot enter the top N, the
+ *    bundle places, or give the need its first fitting date.
+ *
+ * Both ceilings are checked where a real score is known (the row bound against its coverage
+ * ceiling, the snapshot bound against the row bound). Should scoring ever value something they do
+ * not know, the need is scored exhaustively (every candidate, from snapshots) and onCeilingBroken
+ * says so: slower, never wrong.
+ */
+export async function retrieveRanked(
+  manager: EntityManager,
+  need: NeedRecord,
+  facts: NeedFacts,
+  filter: CandidateFilter,
+  goals: RetrievalGoals,
+  weights: Weights,
+  today: string,
+  onCeilingBroken: (courseDateId: string) => void,
+): Promise<Retrieval> {
+  const levels = coverageLevels(facts.skills);
+  const seen = new Set<string>();
+  const found: Bounded[] = [];
+  let exhaustive = false;
+  const broken = (courseDateId: string) => {
+    if (!exhaustive) onCeilingBroken(courseDateId);
+    exhaustive = true;
+  };
+
+  const add = (lights: LightCandidate[], forced: boolean) => {
+    for (const light of lights) {
+      if (seen.has(light.courseDateId)) continue;
+      seen.add(light.courseDateId);
+      const row: CandidateRow = { courseDateId: light.courseDateId, offer: slimOffer(light), providerAzavApproved: light.providerAzavApproved, distanceKm: light.distanceKm };
+      const bound = bounds(facts, row, weights, today);
+      if (!bound) continue;
+      const ceiling = Math.min(light.ceiling ?? Number.POSITIVE_INFINITY, coverageCeiling(coverageOf(facts.skills, new Set(light.skillUris)), weights));
+      if (bound.upper > ceiling + CEILING_MARGIN) broken(light.courseDateId);
+      found.push({ light, row, ...bound, forced });
+    }
+  };
+  const known = (c: Bounded) => (c.exact === undefined ? c.lower : c.exact);
+  const bar = () =>
+    exhaustive
+      ? Number.NEGATIVE_INFINITY
+      : admissionBar(
+          found.flatMap((c) => (known(c) === null ? [] : [{ courseDateId: c.light.courseDateId, score: known(c)!, poolable: c.light.minParticipants > 0 }])),
+          goals,
+        );
+  const exactScore = (c: Bounded, row: CandidateRow): number | null => {
+    const cost = fundingFor(need, row, FEDERAL_PROGRAMMES);
+    const evaluation = evaluateCandidate(facts, candidateFacts(row, { perParticipantCents: cost.perParticipantCents, note: cost.note }), weights, today);
+    return evaluation.excluded ? null : evaluation.score;
+  };
+  // Exact scores (with funding) of the most promising dates raise the bar above the lower bounds'.
+  const tighten = () => {
+    const threshold = bar();
+    const best = found
+      .filter((c) => c.exact === undefined && c.upper + CEILING_MARGIN >= threshold)
+      .sort((a, b) => b.upper - a.upper)
+      .slice(0, goals.topN + goals.poolFits);
+    for (const c of best) c.exact = exactScore(c, c.row);
+  };
+
+  add(await findCandidatesById(manager, goals.live, need.skillUris, filter), true);
+  const order = { skills: facts.skills, weights, tables: ceilingTables(facts), limit: PAGE };
+  // The first two steps in one round trip: the second is almost always needed.
+  const prefetched = new Map<number, LightCandidate[]>();
+  for (let level = 0; level < levels.length; level += 1) {
+    if (level > 0 && coverageCeiling(Math.max(levels[level - 1].coverageBelow, 0), weights) + CEILING_MARGIN < bar()) break;
+    // Pages of the step, best ceiling first, while the page's last ceiling still reaches the bar.
+    for (;;) {
+      let page = prefetched.get(level);
+      prefetched.delete(level);
+      if (!page && level === 0 && levels.length > 1 && !exhaustive) {
+        const [first, second] = await findCandidateSteps(manager, need.skillUris, [levels[0].subsets, levels[1].subsets], filter, [...seen], order);
+        page = first!;
+        prefetched.set(1, second!);
+        add(second!, false);
+      }
+      page ??= await findCandidates(manager, { skillUris: need.skillUris, subsets: levels[level].subsets }, filter, [...seen], exhaustive ? undefined : order);
+      add(page, false);
+      if (!exhaustive) tighten();
+      const last = page[page.length - 1]?.ceiling;
+      if (exhaustive || page.length < PAGE || last === null || last === undefined || last + CEILING_MARGIN < bar()) break;
+    }
+  }
+
+  const threshold = bar();
+  const wanted = found.filter((c) => c.exact !== null && (exhaustive || c.forced || c.upper + CEILING_MARGIN >= threshold));
+  // The snapshots of the dates kept: scored again from them, so a field scoring reads that the
+  // row does not hold cannot go unnoticed.
+  const offers = await loadOffers(manager, [...new Set(wanted.map((c) => c.light.offerId))]);
+  const candidates: BoundedCandidate[] = [];
+  for (const c of wanted) {
+    const held = offers.get(c.light.offerId);
+    if (!held || !held.offer.dates.some((date) => date.id === c.light.courseDateId)) continue;
+    const row: CandidateRow = { courseDateId: c.light.courseDateId, offer: held.offer, providerAzavApproved: held.providerAzavApproved, distanceKm: c.light.distanceKm };
+    const bound = bounds(facts, row, weights, today);
+    const same = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined ? b === null || b === undefined : b !== null && b !== undefined && Math.abs(a - b) <= CEILING_MARGIN);
+    if (!same(bound?.lower, c.lower) || !same(bound?.upper, c.upper) || (c.exact !== undefined && !same(exactScore(c, row), c.exact))) broken(c.light.courseDateId);
+    if (bound) candidates.push({ row, ...bound, poolable: c.light.minParticipants > 0 });
+  }
+  if (exhaustive) return retrieveExhaustively(manager, need, facts, filter, weights, today, found.map((c) => c.light));
+  return { candidates, bar: threshold, exhaustive };
+}
+
+/** Every candidate of the need scored from its snapshot (the fallback when a bound proved unsafe). */
+async function retrieveExhaustively(manager: EntityManager, need: NeedRecord, facts: NeedFacts, filter: CandidateFilter, weights: Weights, today: string, found: readonly LightCandidate[]): Promise<Retrieval> {
+  const have = new Set(found.map((light) => light.courseDateId));
+  const lights = [...found, ...(await findCandidates(manager, { skillUris: need.skillUris, subsets: 'any' }, filter, [])).filter((light) => !have.has(light.courseDateId))];
+  const offers = await loadOffers(manager, [...new Set(lights.map((light) => light.offerId))]);
+  const candidates: BoundedCandidate[] = [];
+  for (const light of lights) {
+    const held = offers.get(light.offerId);
+    if (!held || !held.offer.dates.some((date) => date.id === light.courseDateId)) continue;
+    const row: CandidateRow = { courseDateId: light.courseDateId, offer: held.offer, providerAzavApproved: held.providerAzavApproved, distanceKm: light.distanceKm };
+    const bound = bounds(facts, row, weights, today);
+    if (bound) candidates.push({ row, ...bound, poolable: light.minParticipants > 0 });
+  }
+  return { candidates, bar: Number.NEGATIVE_INFINITY, exhaustive: true };
+}
