@@ -1,31 +1,52 @@
 /**
- * Matching benchmark: loads BENCH_OFFERS offers (default 10,000, 1–3 dates each, 15 % online,
- * venues across Hessen) into a real matching service as catalogue.offer.published events, then
- * submits BENCH_NEEDS needs one at a time and measures, per need, publish → the need's event
- * handled (read model, candidate retrieval, scoring with funding, proposals, bundles, gaps and
- * their outbox rows committed; seen as its inbox row).
+ * Matching benchmark (issue 5): a real matching service as its own process, fresh database and
+ * subject prefix, measured through real events:
+ *
+ *   1. BENCH_OFFERS_SMALL offers (10,000): the first BENCH_EVENT_OFFERS (2,000) published as events
+ *      (BENCH_PUBLISH_CONCURRENCY at once; offer_load_per_s), the rest bulk-written into the read
+ *      models (bulk.ts; BENCH_BULK=0 publishes them as events too). Then BENCH_NEEDS needs one at a
+ *      time: publish → handled (its inbox row committed), p50/p95/p99.
+ *   2. BENCH_OPEN_NEEDS open needs (50,000) of 2,000 companies published as events (needs/s).
+ *   3. BENCH_NEW_OFFERS new offers one at a time against them: publish → handled.
+ *   4. BENCH_NEED_CHANGES changes of open needs, three kinds: nothing pooling sees (text only),
+ *      participants (every bundle place of the need changes) and skills no offer teaches (a gap
+ *      opens, its bundle places go): the difference to the text-only change is the incremental
+ *      cost of one change to bundles and gaps.
+ *   5. Up to BENCH_OFFERS offers (100,000), bulk-written, then BENCH_NEEDS needs again. The open
+ *      needs of phase 2 are not re-matched against these (bulk), fresh needs are matched against all.
  *
  *   node -r @swc-node/register bench/matching/main.ts   (npm run bench -- matching)
  *
- * BENCH_OFFERS (10000), BENCH_NEEDS (200). Prints a summary and, as its very last line, one JSON object.
+ * Prints a summary with the machine's load and, as its very last line, one JSON object.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { createEvent, NeedSubmitted, OfferPublished, PartnerVerified } from '@bildungsraum/contracts';
+import { CloudEvent, createEvent, NeedSnapshotV1, NeedSubmitted, NeedUpdated, OfferPublished, PartnerVerified } from '@bildungsraum/contracts';
 import { connectNats, drainNats, ensureServiceStream, JetStreamPublisher } from '@bildungsraum/messaging';
 import { provisionTestInfrastructure } from '@bildungsraum/testing';
 import { machine, percentile, round } from '../outbox/stats';
 import { runScript } from '../catalogue-search/service';
+import { bulkInsertOffers } from './bulk';
 import { generateNeed, generateOffer, random } from './generator';
 
 const ROOT = join(__dirname, '..', '..');
-const OFFERS = Number(process.env.BENCH_OFFERS ?? 10_000);
-const NEEDS = Number(process.env.BENCH_NEEDS ?? 200);
+const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const OFFERS_SMALL = knob('BENCH_OFFERS_SMALL', 10_000);
+const EVENT_OFFERS = Math.min(knob('BENCH_EVENT_OFFERS', 2_000), OFFERS_SMALL);
+const OFFERS = Math.max(knob('BENCH_OFFERS', 100_000), OFFERS_SMALL);
+const NEEDS = knob('BENCH_NEEDS', 200);
+const OPEN_NEEDS = knob('BENCH_OPEN_NEEDS', 50_000);
+const NEW_OFFERS = knob('BENCH_NEW_OFFERS', 30);
+const NEED_CHANGES = knob('BENCH_NEED_CHANGES', 30);
+const CONCURRENCY = knob('BENCH_PUBLISH_CONCURRENCY', 500);
+const BULK = process.env.BENCH_BULK !== '0';
+const S = 'matching';
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -44,6 +65,9 @@ async function waitFor(probe: () => Promise<boolean>, timeoutMs: number, what: s
   }
 }
 
+const load = () => loadavg().map((value) => round(value)).join(' ');
+const stats = (samples: number[]) => ({ p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), p99: round(percentile(samples, 99)) });
+
 async function main(): Promise<void> {
   const infra = await provisionTestInfrastructure('benchmatching');
   const env = { ...process.env, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl, BILDUNGSRAUM_SUBJECT_PREFIX: infra.subjectPrefix, LOG_LEVEL: 'warn', PASSED_DATE_SWEEP_SECONDS: '0', RATE_LIMIT_ENABLED: 'false' };
@@ -57,53 +81,150 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: infra.databaseUrl });
   await db.connect();
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
+  const handled = (event: CloudEvent) => count(`SELECT count(*) AS n FROM ${S}.inbox WHERE event_id = $1`, [event.id]).then((n) => n > 0);
+  const outboxMark = () => count(`SELECT coalesce(max(position), 0) AS n FROM ${S}.outbox`);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  /** Publishes events CONCURRENCY at a time (the consumer handles them in order). */
+  const publishAll = async (events: CloudEvent[]) => {
+    for (let index = 0; index < events.length; index += CONCURRENCY) await Promise.all(events.slice(index, index + CONCURRENCY).map((event) => publisher.publish(event)));
+  };
+  /** One event at a time: publish → its inbox row committed (polled every 2 ms). */
+  const timeOne = async (event: CloudEvent) => {
+    const started = performance.now();
+    await publisher.publish(event);
+    await waitFor(() => handled(event), 120_000, `${event.type} handled`);
+    return performance.now() - started;
+  };
+
   try {
     await waitFor(() => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok).catch(() => false), 60_000, 'matching ready', 200);
     const next = random(20261121);
     const providerIds = Array.from({ length: 50 }, (_, index) => `00000000-0000-4000-8000-${index.toString().padStart(12, '0')}`);
-    for (const id of providerIds) {
-      await publisher.publish(createEvent(PartnerVerified, id, { id, version: 1, kind: 'provider', name: 'Bench-Träger', status: 'verified', provider: { azavApproved: true }, sites: [], districtKeys: [], networkIds: [] }));
-    }
-    const loadStarted = performance.now();
-    for (let index = 0; index < OFFERS; index += 500) {
-      const batch = Array.from({ length: Math.min(500, OFFERS - index) }, () => generateOffer(next, providerIds));
-      await Promise.all(batch.map((offer) => publisher.publish(createEvent(OfferPublished, offer.id, offer))));
-    }
-    await waitFor(async () => (await count(`SELECT count(*) AS n FROM matching.offer_view`)) >= OFFERS, 30 * 60_000, 'offers loaded', 500);
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const dates = await count(`SELECT count(*) AS n FROM matching.course_date_view`);
+    await publishAll(providerIds.map((id) => createEvent(PartnerVerified, id, { id, version: 1, kind: 'provider', name: 'Bench-Träger', status: 'verified', provider: { azavApproved: true }, sites: [], districtKeys: [], networkIds: [] })));
 
-    const latencies: number[] = [];
-    let proposals = 0;
-    const companyId = '00000000-0000-4000-8000-0000000000cc';
-    for (let index = 0; index < NEEDS; index += 1) {
-      const need = generateNeed(next, companyId);
-      const event = createEvent(NeedSubmitted, need.id, need);
-      const started = performance.now();
-      await publisher.publish(event);
-      await waitFor(async () => (await count(`SELECT count(*) AS n FROM matching.inbox WHERE event_id = $1`, [event.id])) > 0, 60_000, 'need handled');
-      latencies.push(performance.now() - started);
-      proposals += await count(`SELECT count(*) AS n FROM matching.matches WHERE need_id = $1`, [need.id]);
+    const needsPhase = async (label: string) => {
+      const latencies: number[] = [];
+      let proposals = 0;
+      const companyId = '00000000-0000-4000-8000-0000000000cc';
+      for (let index = 0; index < NEEDS; index += 1) {
+        const need = generateNeed(next, companyId);
+        latencies.push(await timeOne(createEvent(NeedSubmitted, need.id, need)));
+        proposals += await count(`SELECT count(*) AS n FROM ${S}.matches WHERE need_id = $1`, [need.id]);
+      }
+      const figures = { ...stats(latencies), proposals_per_need: round(proposals / NEEDS), load: load() };
+      say(`  ${label}: ${NEEDS} needs one at a time, publish → handled p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms; ${figures.proposals_per_need} proposals per need (load ${figures.load})`);
+      return figures;
+    };
+
+    say(`matching bench on ${machine()}, load ${load()}`);
+    // 1. The first offers through events, the rest of the first phase bulk-written (or events).
+    const loadOffers = async (from: number, to: number, bulk: boolean) => {
+      for (let index = from; index < to; index += 5_000) {
+        const batch = Array.from({ length: Math.min(5_000, to - index) }, () => generateOffer(next, providerIds));
+        if (bulk) await bulkInsertOffers(db, S, batch);
+        else await publishAll(batch.map((offer) => createEvent(OfferPublished, offer.id, offer)));
+      }
+      await waitFor(async () => (await count(`SELECT count(*) AS n FROM ${S}.offer_view`)) >= to, 3 * 60 * 60_000, 'offers loaded', 500);
+      await db.query(`ANALYZE ${S}.offer_view; ANALYZE ${S}.course_date_view`);
+    };
+    let started = performance.now();
+    await loadOffers(0, EVENT_OFFERS, false);
+    const offerLoadPerS = EVENT_OFFERS / ((performance.now() - started) / 1000);
+    say(`  ${EVENT_OFFERS} offers through events: ${round(offerLoadPerS)}/s`);
+    started = performance.now();
+    await loadOffers(EVENT_OFFERS, OFFERS_SMALL, BULK);
+    say(`  ${OFFERS_SMALL - EVENT_OFFERS} more offers ${BULK ? 'bulk-written' : 'through events'} in ${round((performance.now() - started) / 1000)} s`);
+    const small = { dates: await count(`SELECT count(*) AS n FROM ${S}.course_date_view`), ...(await needsPhase(`${OFFERS_SMALL} offers`)) };
+
+    // 2. Open needs of many companies, through events.
+    started = performance.now();
+    const companies = Array.from({ length: 2_000 }, (_, index) => `00000000-0000-4000-9000-${index.toString().padStart(12, '0')}`);
+    const openNeeds: NeedSnapshotV1[] = [];
+    for (let index = 0; index < OPEN_NEEDS; index += 5_000) {
+      const batch = Array.from({ length: Math.min(5_000, OPEN_NEEDS - index) }, () => generateNeed(next, companies[Math.floor(next() * companies.length)]!));
+      openNeeds.push(...batch);
+      await publishAll(batch.map((need) => createEvent(NeedSubmitted, need.id, need)));
+      say(`    ${openNeeds.length} open needs published, ${await count(`SELECT count(*) AS n FROM ${S}.need_view`)} handled (load ${load()})`);
     }
-    const explain = (await db.query(`SELECT count(*) AS n FROM matching.matches`)).rows[0];
+    const totalNeeds = NEEDS + OPEN_NEEDS;
+    await waitFor(async () => (await count(`SELECT count(*) AS n FROM ${S}.need_view`)) >= totalNeeds, 3 * 60 * 60_000, 'open needs loaded', 1_000);
+    const needLoadPerS = OPEN_NEEDS / ((performance.now() - started) / 1000);
+    say(`  ${OPEN_NEEDS} open needs through events: ${round(needLoadPerS)}/s; ${await count(`SELECT count(*) AS n FROM ${S}.bundles`)} bundles, ${await count(`SELECT count(*) AS n FROM ${S}.gaps WHERE status = 'open'`)} open gaps`);
+
+    // 3. One new offer at a time against the open needs.
+    const offerLatencies: number[] = [];
+    let offerEvents = 0;
+    for (let index = 0; index < NEW_OFFERS; index += 1) {
+      const offer = generateOffer(next, providerIds);
+      const mark = await outboxMark();
+      offerLatencies.push(await timeOne(createEvent(OfferPublished, offer.id, offer)));
+      offerEvents += await count(`SELECT count(*) AS n FROM ${S}.outbox WHERE position > $1`, [mark]);
+    }
+    const newOffer = { ...stats(offerLatencies), events_per_offer: round(offerEvents / NEW_OFFERS), load: load() };
+    say(`  ${NEW_OFFERS} new offers one at a time against ${OPEN_NEEDS} open needs: p50 ${newOffer.p50} ms, p95 ${newOffer.p95} ms, p99 ${newOffer.p99} ms; ${newOffer.events_per_offer} match/bundle/gap events each (load ${newOffer.load})`);
+
+    // 4. Need changes: text only, participants, skills nobody teaches.
+    const kinds = {
+      text: (need: NeedSnapshotV1) => ({ ...need, description: `${need.description} (geändert)` }),
+      participants: (need: NeedSnapshotV1) => ({ ...need, participants: need.participants + 1, participantsByTargetGroup: [{ targetGroup: 'employees' as const, count: need.participants + 1 }] }),
+      gap: (need: NeedSnapshotV1) => ({ ...need, skillUris: [`http://data.europa.eu/esco/skill/bench-unserved-${Math.floor(next() * 20)}`] }),
+    };
+    const changes: Record<string, ReturnType<typeof stats> & { events_per_change: number }> = {};
+    let cursor = 0;
+    for (const [kind, change] of Object.entries(kinds)) {
+      const latencies: number[] = [];
+      let events = 0;
+      for (let index = 0; index < NEED_CHANGES; index += 1) {
+        const need = openNeeds[cursor++ % openNeeds.length]!;
+        const changed = { ...change(need), version: need.version + 1, changeKind: 'content' as const };
+        openNeeds[(cursor - 1) % openNeeds.length] = changed;
+        const mark = await outboxMark();
+        latencies.push(await timeOne(createEvent(NeedUpdated, changed.id, changed)));
+        events += await count(`SELECT count(*) AS n FROM ${S}.outbox WHERE position > $1 AND type LIKE 'matching.bundle.%' OR position > $1 AND type LIKE 'matching.gap.%'`, [mark]);
+      }
+      changes[kind] = { ...stats(latencies), events_per_change: round(events / NEED_CHANGES) };
+      say(`  need change (${kind}): p50 ${changes[kind].p50} ms, p95 ${changes[kind].p95} ms; ${changes[kind].events_per_change} bundle/gap events each (load ${load()})`);
+    }
+
+    // 5. Up to OFFERS offers, bulk-written; fresh needs again.
+    started = performance.now();
+    await loadOffers(OFFERS_SMALL, OFFERS, BULK);
+    say(`  ${OFFERS - OFFERS_SMALL} more offers ${BULK ? 'bulk-written' : 'through events'} in ${round((performance.now() - started) / 1000)} s`);
+    const large = { dates: await count(`SELECT count(*) AS n FROM ${S}.course_date_view`), ...(await needsPhase(`${OFFERS} offers`)) };
+
     const result = {
       bench: 'matching',
+      event_offers: EVENT_OFFERS,
+      offers_small: OFFERS_SMALL,
+      course_dates_small: small.dates,
+      offer_load_per_s: round(offerLoadPerS),
+      need_p50_ms_small: small.p50,
+      need_p95_ms_small: small.p95,
+      need_p99_ms_small: small.p99,
       offers: OFFERS,
-      course_dates: dates,
-      needs: NEEDS,
-      offer_load_per_s: round(OFFERS / loadSeconds),
-      need_p50_ms: round(percentile(latencies, 50)),
-      need_p95_ms: round(percentile(latencies, 95)),
-      need_p99_ms: round(percentile(latencies, 99)),
-      proposals_per_need: round(proposals / NEEDS),
-      matches_total: Number(explain.n),
+      course_dates: large.dates,
+      need_p50_ms: large.p50,
+      need_p95_ms: large.p95,
+      need_p99_ms: large.p99,
+      need_p95_growth: round(large.p95 / small.p95),
+      proposals_per_need: large.proposals_per_need,
+      open_needs: OPEN_NEEDS,
+      open_need_load_per_s: round(needLoadPerS),
+      new_offer_p50_ms: newOffer.p50,
+      new_offer_p95_ms: newOffer.p95,
+      new_offer_events: newOffer.events_per_offer,
+      change_text_p50_ms: changes.text.p50,
+      change_participants_p50_ms: changes.participants.p50,
+      change_gap_p50_ms: changes.gap.p50,
+      pooling_increment_participants_ms: round(changes.participants.p50 - changes.text.p50),
+      pooling_increment_gap_ms: round(changes.gap.p50 - changes.text.p50),
+      pooling_events_participants: changes.participants.events_per_change,
+      pooling_events_gap: changes.gap.events_per_change,
+      bulk: BULK,
+      load: load(),
     };
-    process.stdout.write(
-      `matching bench on ${machine()}\n` +
-        `  ${OFFERS} offers (${dates} course dates) loaded through events in ${round(loadSeconds)} s (${result.offer_load_per_s}/s)\n` +
-        `  ${NEEDS} needs one at a time, publish → handled: p50 ${result.need_p50_ms} ms, p95 ${result.need_p95_ms} ms, p99 ${result.need_p99_ms} ms; ${result.proposals_per_need} proposals per need\n`,
-    );
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    say(JSON.stringify(result));
   } finally {
     await db.end();
     await new Promise<void>((resolve) => {
