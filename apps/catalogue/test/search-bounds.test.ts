@@ -52,6 +52,12 @@ describe('search bounded by the count cap', () => {
     expect(body.facets?.online).toEqual({ true: 1, false: 1 });
   });
 
+  it('applies a date window to text hits', async () => {
+    const body = await search(`postalCode=34497&radiusKm=300&q=schweissen&sort=start&from=${inDays(11)}&to=${inDays(15)}`);
+    expect(offers(body)).toEqual([ids.korbach, ids.kassel]);
+    expect(body.totalIsLowerBound).toBe(false);
+  });
+
   it('ranks by relevance the nearest hits only, pages through them and stops', async () => {
     const ranked: string[] = [];
     let cursor: string | undefined;
