@@ -46,9 +46,8 @@ type Created = { id: string; status: string };
  * The German demo region of the story, built the way its people would, over the partners HTTP
  * API: the operator registers the coordinating body and two providers, creates the network
  * "Weiterbildungsverbund Waldeck-Frankenberg" and appoints the coordinator; the Bildungscoach
- * registers four small companies, adds them to the network and verifies them. Then each
- * organisation registers an email address and a webhook endpoint (notifications HTTP API, role
- * defaults) — after notifications has learnt of it, so the defaults fit its kind.
+ * registers four small companies, adds them to the network and verifies them. Returns once
+ * notifications has learnt of every organisation (so channel defaults fit its kind).
  */
 export async function buildRegion(platform: RunningPlatform, api: PlatformApis): Promise<Region> {
   const operatorToken = await platform.token('operator', OPERATOR_ORG);
@@ -100,10 +99,17 @@ export async function buildRegion(platform: RunningPlatform, api: PlatformApis):
       ),
     ),
   );
+  return region;
+}
+
+/**
+ * Each organisation's staff registers an email address and a webhook endpoint with the role
+ * defaults; the webhook secret (shown once) goes to the organisation's receiver.
+ */
+export async function registerChannels(region: Region, api: PlatformApis): Promise<void> {
   for (const member of region.all) {
     await api.notifications.expect(201, 'POST', `/organisations/${member.id}/channels/email`, member.token, { address: member.email, language: 'de' });
     const hook = await api.notifications.expect<{ secret: string }>(201, 'POST', `/organisations/${member.id}/channels/webhooks`, member.token, { url: member.webhook.url, language: 'de' });
     member.webhook.secret = hook.secret;
   }
-  return region;
 }
