@@ -52,20 +52,23 @@ export class NeedSkillReader {
     const related = await this.directory.closeRelatives(sure.map((skill) => skill.uri), RELATIVES_PER_SKILL);
     const have = new Set(kept.map((skill) => skill.uri));
     const found = new Map<string, TextSkill>();
-    for (const skill of sure) {
-      for (const relative of related.get(skill.uri) ?? []) {
-        const confidence = round2(skill.confidence * RELATIVE_FACTOR);
-        if (have.has(relative.uri) || (found.get(relative.uri)?.confidence ?? 0) >= confidence) continue;
+    // Round by round (the closest relative of every reading, then the next), surer readings first:
+    // each reading brings its nearest kin before any brings a third.
+    const bySource = [...sure].sort((a, b) => b.confidence - a.confidence).map((skill) => ({ skill, relatives: related.get(skill.uri) ?? [] }));
+    for (let round = 0; round < RELATIVES_PER_SKILL && found.size < MAX_RELATIVES; round += 1) {
+      for (const { skill, relatives } of bySource) {
+        const relative = relatives[round];
+        if (!relative || have.has(relative.uri) || found.has(relative.uri) || found.size >= MAX_RELATIVES) continue;
         const evidence = skill.evidence[0];
         found.set(relative.uri, {
           uri: relative.uri,
           label: relative.label,
-          confidence,
+          confidence: round2(skill.confidence * RELATIVE_FACTOR),
           evidence: evidence ? [{ term: evidence.term, matchedLabel: evidence.matchedLabel, via: `verwandt mit / related to „${skill.label}“ (${relative.word})` }] : [],
         });
       }
     }
-    return [...found.values()].sort((a, b) => b.confidence - a.confidence).slice(0, MAX_RELATIVES);
+    return [...found.values()];
   }
 }
 
