@@ -130,15 +130,18 @@ export type SkillLookup = (db: SqlRunner, text: string) => Promise<string[]>;
 
 const FACET_NAMES = ['format', 'schedule', 'language', 'dqrLevel', 'targetGroup', 'azav', 'online'] as const;
 
-/** One group of hits sharing every value the facets count, as the statement returns it. */
+/**
+ * One group of hits as the statement returns it: grouped by one facet's column (the others null),
+ * or, as before, by all of them at once; both add up the same.
+ */
 interface FacetGroup {
-  schedule: string;
-  language: string;
+  schedule: string | null;
+  language: string | null;
   dqr_level: number | null;
-  azav_approved: boolean;
-  online: boolean;
-  formats: string[];
-  target_groups: string[];
+  azav_approved: boolean | null;
+  online: boolean | null;
+  formats: string[] | null;
+  target_groups: string[] | null;
   n: number;
 }
 
@@ -156,8 +159,8 @@ export function facetsOf(groups: readonly FacetGroup[]): Record<string, Record<s
     add('dqrLevel', group.dqr_level, group.n);
     add('azav', group.azav_approved, group.n);
     add('online', group.online, group.n);
-    for (const format of group.formats) add('format', format, group.n);
-    for (const targetGroup of group.target_groups) add('targetGroup', targetGroup, group.n);
+    for (const format of group.formats ?? []) add('format', format, group.n);
+    for (const targetGroup of group.target_groups ?? []) add('targetGroup', targetGroup, group.n);
   }
   return facets;
 }
