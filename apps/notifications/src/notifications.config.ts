@@ -68,12 +68,13 @@ export class NotificationsConfig extends ServiceConfig {
 
   /**
    * Events the consumer records at once per stream. Order does not matter here: recording is
-   * idempotent per (event, subscription) and the partner read model is version-guarded.
+   * idempotent per (event, subscription) and the partner read model is version-guarded. Events
+   * in flight together are recorded in one transaction (group commit), up to this many.
    */
   @ToInteger()
   @IsInt()
   @Min(1)
-  CONSUMER_CONCURRENCY = 8;
+  CONSUMER_CONCURRENCY = 32;
 
   /**
    * Postgres connections of the service: consumer (CONSUMER_CONCURRENCY statements at once),

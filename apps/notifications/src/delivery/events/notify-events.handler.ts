@@ -8,6 +8,8 @@ import { processOnce } from '@bildungsraum/persistence';
 import { NOTIFICATIONS_DATA_SOURCE, NOTIFICATIONS_SCHEMA } from '../../db/notifications-data-source';
 import { directory } from '../../recipients/infra/directory.repository';
 import { recordDeliveries } from '../infra/record-deliveries';
+import { NotificationsConfig } from '../../notifications.config';
+import { RecordingBatcher } from './recording-batcher';
 
 /** Durable consumers `notifications_<STREAM>`, inbox rows with consumer `notifications`. */
 export const NOTIFICATIONS_CONSUMER = 'notifications';
@@ -24,7 +26,14 @@ const OTHER_TYPES = EVENT_CATALOG.filter((d) => d.service !== 'partners' && d.se
 @ApiExcludeController() // event handlers, not HTTP routes
 @Controller()
 export class NotifyEventsHandler {
-  constructor(@Inject(NOTIFICATIONS_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  private readonly batcher: RecordingBatcher;
+
+  constructor(
+    @Inject(NOTIFICATIONS_DATA_SOURCE) private readonly dataSource: DataSource,
+    config: NotificationsConfig,
+  ) {
+    this.batcher = new RecordingBatcher(dataSource, NOTIFICATIONS_CONSUMER, config.CONSUMER_CONCURRENCY);
+  }
 
   @EventPattern(PARTNER_TYPES)
   partner(@Payload() data: PartnerSnapshotV1, @Ctx() ctx: JetStreamEventContext): Promise<void> {
@@ -38,8 +47,8 @@ export class NotifyEventsHandler {
 
   @EventPattern(OTHER_TYPES)
   async other(@Payload() _data: unknown, @Ctx() ctx: JetStreamEventContext): Promise<void> {
-    // Hot path: inbox gate and recording in one statement (its own transaction), acked after it.
-    await recordDeliveries(this.dataSource, ctx.event as CloudEvent<Record<string, unknown>>, { inbox: NOTIFICATIONS_CONSUMER });
+    // Hot path: inbox gate and recording in one statement, concurrent events in one transaction; acked after commit.
+    await this.batcher.record(ctx.event as CloudEvent<Record<string, unknown>>);
   }
 
   /** partners.*: the read model is updated first, in processOnce's transaction, then the recording sees it. */

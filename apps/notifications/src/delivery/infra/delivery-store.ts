@@ -64,6 +64,11 @@ const CLAIM = `status = 'sending', attempt_id = gen_random_uuid(), attempts = d.
  * whole subscriptions at a time — the worker locks the subscription row (SKIP LOCKED), so a
  * concurrent worker can neither split a digest nor send it twice (its rows are 'sending' by the
  * time the lock is released) — each row with its channel and the event's stored body.
+ *
+ * The claim commits without waiting for its WAL flush (synchronous_commit off for this
+ * transaction only): if Postgres crashed before the flush, the claim is lost and the row is
+ * simply due again — the same resend-with-the-same-id window as a killed worker. Any later
+ * synchronous commit (the batch's settle) flushes the WAL up to and including the claim.
  */
 const CLAIM_SQL = `
   WITH single AS (
@@ -87,7 +92,8 @@ const CLAIM_SQL = `
          CASE WHEN d.channel_kind <> 'webhook' OR e.webhook_body IS NULL THEN COALESCE(e.event, d.event) END AS event,
          c.id AS c_id, c.partner_id AS c_partner_id, c.kind AS c_kind, c.address AS c_address, c.secret AS c_secret, c.previous_secret AS c_previous_secret,
          c.previous_secret_until AS c_previous_secret_until, c.status AS c_status, c.failing_since AS c_failing_since
-    FROM claimed d LEFT JOIN delivery_event e ON e.event_id = d.event_id LEFT JOIN channel c ON c.id = d.channel_id`;
+    FROM claimed d LEFT JOIN delivery_event e ON e.event_id = d.event_id LEFT JOIN channel c ON c.id = d.channel_id
+   CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush`;
 
 type ClaimRow = Omit<ClaimedDelivery, 'channel'> & { [K in keyof ChannelRow as `c_${K}`]: ChannelRow[K] | null };
 
