@@ -51,7 +51,7 @@ export interface KldbInfo {
 const GENERIC_SKILL_WORDS = new Set(
   [
     'operat use apply perform maintain manag ensure equipment techniqu system process machin work safety tend provide carry handle prepare monitor principl',
-    'softwar team lead load data information servic product material plan control design tool type part',
+    'softwar team lead load data information servic product material plan control design tool type part project',
   ]
     .join(' ')
     .split(' ')
