@@ -8,7 +8,6 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
-  language: string;
 }
 
 /**
@@ -34,7 +33,6 @@ export class Mailbox {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               messageId: parsed.messageId ?? '',
-              language: String(parsed.headers.get('content-language') ?? ''),
             });
             callback();
           })
