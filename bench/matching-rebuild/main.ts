@@ -37,9 +37,9 @@ import { machine, percentile, round } from '../outbox/stats';
 const ROOT = join(__dirname, '..', '..');
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const PROVIDERS = knob('BENCH_PROVIDERS', 50);
-const COMPANIES = knob('BENCH_COMPANIES', 300);
-const OFFERS = knob('BENCH_OFFERS', 2_000);
-const NEEDS = knob('BENCH_NEEDS', 1_500);
+const COMPANIES = knob('BENCH_COMPANIES', 100);
+const OFFERS = knob('BENCH_OFFERS', 500);
+const NEEDS = knob('BENCH_NEEDS', 400);
 const READS = knob('BENCH_READS', 20);
 const DISTRICTS = ['06635', '06633', '06634', '06636', '06611'];
 
