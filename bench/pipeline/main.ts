@@ -17,6 +17,7 @@
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
+import { NatsConnection } from '@nats-io/nats-core';
 import { connectNats, drainNats } from '@bildungsraum/messaging';
 import { eventually, RunningPlatform, startPlatform } from '@bildungsraum/testing';
 import { machine, percentile, round } from '../outbox/stats';
@@ -24,6 +25,7 @@ import { submitAtRate, Submitted } from './load';
 import { rawRoundTrip } from './raw-roundtrip';
 import { PipelineReceiver } from './receiver';
 import { BenchRegion, buildRegion, needBody } from './region';
+import { pipelineIdle } from './idle';
 import { stageFigures } from './stages';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -59,9 +61,12 @@ interface PhaseResult {
 const allNeeds: string[] = [];
 let nextNeed = 0;
 
-/** Waits until every need so far has its proposal webhook (or the drain time is over). */
-const drained = (receiver: PipelineReceiver) =>
-  eventually(() => allNeeds.every((id) => receiver.proposedAt.has(id)), { timeoutMs: DRAIN_SECONDS * 1000, intervalMs: 200 }).then(
+/**
+ * Waits until every need so far has its proposal webhook and every consumer of the run has
+ * worked off its backlog (or the drain time is over).
+ */
+const drained = (receiver: PipelineReceiver, nc: NatsConnection, prefix: string) =>
+  eventually(async () => allNeeds.every((id) => receiver.proposedAt.has(id)) && (await pipelineIdle(nc, prefix)), { timeoutMs: DRAIN_SECONDS * 1000, intervalMs: 500 }).then(
     () => true,
     () => false,
   );
@@ -137,6 +142,7 @@ async function main(): Promise<void> {
     await warmUp(platform, region, receiver);
     say(`Region built over HTTP (4 companies, 1 course with a date in each of 4 towns); warm-up: ${allNeeds.length} needs proposed and delivered.`);
 
+    await drained(receiver, nc, platform.infrastructure.subjectPrefix);
     const raw = await rawRoundTrip(nc, platform.infrastructure.subjectPrefix, RATE, RAW_SECONDS);
     const rawP50 = round(percentile(raw, 50), 2);
     const rawP99 = round(percentile(raw, 99), 2);
@@ -144,7 +150,7 @@ async function main(): Promise<void> {
 
     const steady = await phase(platform, region, receiver, RATE, SECONDS, STEP_DRAIN_SECONDS);
     say(`Steady: ${describe(steady)}`);
-    const complete = await drained(receiver);
+    const complete = await drained(receiver, nc, platform.infrastructure.subjectPrefix);
     const steadyLatencies = steady.needs.filter((need) => receiver.proposedAt.has(need.needId)).map((need) => performance.timeOrigin + (receiver.proposedAt.get(need.needId) as number) - need.dueAtWall);
     const steadyAll = { p50: round(percentile(steadyLatencies, 50), 1), p99: round(percentile(steadyLatencies, 99), 1), max: round(Math.max(...steadyLatencies, 0), 1), delivered: steadyLatencies.length };
     const drainSeconds = round((Math.max(...steady.needs.map((need) => receiver.proposedAt.get(need.needId) ?? 0)) - (steady.needs.at(-1)?.dueAtWall ?? 0) + performance.timeOrigin) / 1000, 1);
@@ -159,7 +165,7 @@ async function main(): Promise<void> {
     const steps: PhaseResult[] = [];
     const rates = steady.sustained ? STEPS.filter((rate) => rate > RATE) : halvings(RATE);
     for (const rate of rates) {
-      await drained(receiver);
+      await drained(receiver, nc, platform.infrastructure.subjectPrefix);
       const step = await phase(platform, region, receiver, rate, STEP_SECONDS, STEP_DRAIN_SECONDS);
       steps.push(step);
       say(`Step: ${describe(step)}`);
@@ -169,7 +175,7 @@ async function main(): Promise<void> {
     }
 
     // Stragglers of the last step still count for "every need matched, every webhook once".
-    await drained(receiver);
+    await drained(receiver, nc, platform.infrastructure.subjectPrefix);
     await sleep(2_000); // a late second proposal or a duplicate delivery would show up now
     const matched = allNeeds.filter((id) => receiver.proposedAt.has(id)).length;
     const proposalWebhooks = receiver.byType.get('matching.match.proposed.v1') ?? 0;
