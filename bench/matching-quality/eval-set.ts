@@ -94,7 +94,17 @@ export interface EvalSet {
   bundles: ExpectedBundle[];
 }
 
-const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(EVAL, name), 'utf8')) as T;
+const readJson = <T>(name: string, dir = EVAL): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+
+/**
+ * Directory of the needs, judgements and expectations: `eval/` for the default set, `eval/<name>/`
+ * for another set judged against the same offers (`BENCH_EVAL_SET=heldout`).
+ */
+export function evalSetDirectory(name = 'default'): string {
+  if (name === 'default') return EVAL;
+  if (!/^[a-z0-9-]+$/.test(name) || !existsSync(join(EVAL, name, 'needs.json'))) throw new Error(`unknown eval set ${name}: expected ${join(EVAL, name, 'needs.json')}`);
+  return join(EVAL, name);
+}
 
 /** A stable UUID (version-4 layout) per eval id, so runs and reports are comparable. */
 export function stableUuid(key: string): string {
@@ -106,7 +116,8 @@ const day = (today: Date, offset: number): string => new Date(today.getTime() + 
 const sizeClass = (employees: number) => (employees < 10 ? 'micro' : employees < 50 ? 'small' : employees < 250 ? 'medium' : 'large');
 const plainText = (html: string) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/[ \t]+/g, ' ').trim();
 
-export function loadEvalSet(referenceDataDir: string, today = new Date()): EvalSet {
+export function loadEvalSet(referenceDataDir: string, today = new Date(), setName = 'default'): EvalSet {
+  const setDir = evalSetDirectory(setName);
   const places = new Map(loadReferenceSet(referenceDataDir).postalCodes.map((record) => [record.postalCode, record]));
   const place = (postalCode: string): PostalCodeRecord => {
     const record = places.get(postalCode);
@@ -114,9 +125,9 @@ export function loadEvalSet(referenceDataDir: string, today = new Date()): EvalS
     return record;
   };
   const { providers, offers, kursnet } = readJson<{ providers: EvalProvider[]; offers: EvalOffer[]; kursnet: KursnetRef[] }>('offers.json');
-  const { companies, needs } = readJson<{ companies: EvalCompany[]; needs: EvalNeed[] }>('needs.json');
-  const { judgements } = readJson<{ judgements: Judgement[] }>('judgements.json');
-  const expected = readJson<{ gaps: ExpectedGap[]; bundles: ExpectedBundle[] }>('expectations.json');
+  const { companies, needs } = readJson<{ companies: EvalCompany[]; needs: EvalNeed[] }>('needs.json', setDir);
+  const { judgements } = readJson<{ judgements: Judgement[] }>('judgements.json', setDir);
+  const expected = readJson<{ gaps: ExpectedGap[]; bundles: ExpectedBundle[] }>('expectations.json', setDir);
   const evalIdOf = new Map<string, string>();
   const uuid = (key: string) => {
     const id = stableUuid(key);

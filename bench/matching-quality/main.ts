@@ -4,6 +4,7 @@
  * over its HTTP API, gaps and bundles from its MATCHING stream — scored against the judgements.
  *
  *   npm run bench -- matching-quality   (node -r @swc-node/register bench/matching-quality/main.ts)
+ *   BENCH_EVAL_SET=heldout npm run bench -- matching-quality   (same offers, the held-out needs of eval/heldout/)
  *
  * Reports nDCG@5 (gains 2^grade − 1), precision@5 (grade ≥ 2), the share of needs with a grade-3
  * offer in the top 3, gap and bundle precision/recall, and a table of misses per need. The last
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
   process.env.NATS_URL ||= 'nats://127.0.0.1:4222';
   const loadBefore = loadavg()[0] ?? 0;
   const started = performance.now();
-  const set = loadEvalSet(referenceDataDirectory());
+  const setName = process.env.BENCH_EVAL_SET || 'default';
+  const set = loadEvalSet(referenceDataDirectory(), new Date(), setName);
   const service = await startMatchingService('benchquality', { taxonomy: true });
   try {
     const { publisher, count } = service;
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     const loadAfter = loadavg()[0] ?? 0;
     const lines = [
       `matching-quality on ${machine()}, load ${round(loadBefore)} → ${round(loadAfter)} (1-min avg), ${round((performance.now() - started) / 1000)} s`,
-      `  set: ${set.needs.length} needs, ${set.offers.length} offers (${set.offers.length - 20} own + 20 KURSNET), ${set.judgements.length} judgements`,
+      `  set: ${setName === 'default' ? '' : `${setName}, `}${set.needs.length} needs, ${set.offers.length} offers (${set.offers.length - 20} own + 20 KURSNET), ${set.judgements.length} judgements`,
       `  nDCG@5 ${ranking.ndcg} over ${ranking.judgedNeeds} needs with a relevant offer · precision@5 ${ranking.precision} · grade 3 in top 3: ${ranking.grade3InTop3} (${ranking.grade3Needs} needs with a grade-3 offer)`,
       `  proposals: ${ranking.proposals} (${ranking.proposalsPerNeed} per need), ${ranking.wrongProposals} graded 0 or unjudged; needs without relevant offer but with proposals: ${ranking.proposalsWithoutRelevant}`,
       `  gaps: precision ${gapScore.precision} recall ${gapScore.recall} (${gapScore.truePositives}/${gapScore.predicted} findings right, ${gapScore.expected} expected; ${gaps.length} open gap events)`,
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({
         bench: 'matching-quality',
+        ...(setName === 'default' ? {} : { eval_set: setName }),
         needs: set.needs.length,
         ndcg_at_5: ranking.ndcg,
         precision_at_5: ranking.precision,
