@@ -32,11 +32,12 @@ const HIT_FIELDS = ['date_id', 'start_date', 'schedule', 'online', 'language', '
  * display fields, the total and the facet groups. Every value travels as a parameter; only fixed
  * SQL is spliced.
  *
- * Every branch is an index-ordered walk that stops after `cap` hits, so no search touches more
- * than a bounded number of rows however broad it is: by distance the GiST index hands out dates
- * nearest first (KNN), by start the btree on start date. Relevance cannot come from an index, so
- * it ranks a bounded candidate set: the `cap` nearest hits (with a point) or the `cap` soonest
- * (without), plus as many online dates — "the most relevant of the nearest thousand".
+ * Without words every branch (dates on site, online dates) is an index-ordered walk that stops
+ * after `cap` hits, however broad the search: by distance the GiST index hands out dates nearest
+ * first (KNN), by start the start-ordered covering indexes. With words the text and location
+ * indexes hand out the text hits of the radius, which are then cut at `cap`. Relevance cannot come
+ * from an index, so it ranks a bounded candidate set: the `cap` nearest hits (with a point) or the
+ * `cap` soonest (without), plus as many online dates — "the most relevant of the nearest thousand".
  */
 export function searchStatement(criteria: SearchCriteria, tsQuery: string | undefined, skillUris: readonly string[], cap = COUNT_CAP): SearchStatement {
   const params: unknown[] = [];
