@@ -28,14 +28,29 @@ export class BundleFormedV1 extends BundleSnapshotV1 {}
 export class BundleUpdatedV1 extends BundleSnapshotV1 {}
 export class BundleDissolvedV1 extends BundleSnapshotV1 {}
 
+export class SkillGroupLabelV1 {
+  @IsOptional() @IsString() de?: string;
+  @IsOptional() @IsString() en?: string;
+}
+
 /** Demand in a district for which no reachable offer exists ("kein ortsnahes Angebot"). */
 export class GapSnapshotV1 {
   @IsUUID() id!: string;
   @IsInt() @Min(1) version!: number;
   @IsIn(['open', 'closed']) status!: 'open' | 'closed';
   @Matches(/^\d{5}$/) districtKey!: string;
-  /** Skill group key (ESCO skill URI or broader group) the demand is about. */
+  /** Name of the district ("Waldeck-Frankenberg"); absent when matching has no district list (older events: none). */
+  @IsOptional() @IsString() districtName?: string;
+  /** Kind of district ("Landkreis", "Kreisfreie Stadt"), for a readable "Landkreis Waldeck-Frankenberg". */
+  @IsOptional() @IsString() districtKind?: string;
+  /**
+   * Skill group the demand is about: the ESCO skill group (or broader skill) the needs' core skills
+   * belong to, else the skill itself (older events: always the skill).
+   */
   @IsString() skillGroup!: string;
+  /** ESCO labels of the skill group (German where ESCO has one); absent when not in the taxonomy. */
+  @IsOptional() @ValidateNested() @Type(() => SkillGroupLabelV1) skillGroupLabel?: SkillGroupLabelV1;
+  /** The needs' skills in the group. */
   @IsArray() @ArrayUnique() @IsString({ each: true }) skillUris!: string[];
   @IsArray() @ArrayUnique() @IsString({ each: true }) targetGroups!: string[];
   @IsInt() @Min(0) participants!: number;
