@@ -92,10 +92,14 @@ export interface CandidateFilter {
   to: string | null;
 }
 
+/** Over a date row `d` with its distance `km` (computed once, below the ranking). */
 const lightColumns = (s: string) => `d.id AS course_date_id, d.offer_id, d.online, d.start_date::text AS start_date, d.end_date::text AS end_date, d.schedule, d.seats_free,
             d.min_participants, d.skill_uris, d.offer_facts,
             coalesce((SELECT p.azav_approved FROM "${s}".partner_view p WHERE p.id = (d.offer_facts->>'providerId')::uuid), false) AS provider_azav,
-            CASE WHEN d.online THEN NULL ELSE public.ST_Distance(d.location, here.point) / 1000 END AS distance_km`;
+            d.km AS distance_km`;
+
+/** The date's distance from the need's site in km (null online), once per row. */
+const DISTANCE = `CROSS JOIN LATERAL (SELECT CASE WHEN d.online THEN NULL ELSE public.ST_Distance(d.location, here.point) / 1000 END AS km) x`;
 
 type LightRow = {
   course_date_id: string;
@@ -143,21 +147,27 @@ export interface CeilingOrder {
   limit: number;
 }
 
+/** The ceiling as one SQL expression over a date row `d` and its distance `x.km` (inline cases: cheap per row). */
 function ceilingSql(order: CeilingOrder, filter: CandidateFilter, p: (value: unknown) => string): string {
   const w = order.weights;
   const x = order.tables;
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + w[criterion], 0);
   const skillTotal = order.skills.reduce((sum, skill) => sum + skill.weight, 0);
   const known = w.skills + w.distance + w.dates + w.level + w.schedule + w.language + w.target_group;
-  return `(${p(w.skills)}::float8 * coalesce((SELECT sum(n.w) FROM unnest(${p(order.skills.map((s) => s.uri))}::text[], ${p(order.skills.map((s) => s.weight))}::float8[]) AS n(u, w) WHERE n.u = ANY(d.skill_uris)), 0) / ${p(skillTotal > 0 ? skillTotal : 1)}::float8
-        + ${p(w.distance)}::float8 * CASE WHEN d.online THEN 1 ELSE greatest(0, 1 - 0.7 * least(1, public.ST_Distance(d.location, here.point) / 1000 / greatest(1, ${p(filter.radiusKm)}::float8))) END
-        + ${p(w.dates)}::float8 * (1 - 0.3 * least(1, greatest(0, d.start_date - $4::date) / 180.0))
-        + ${p(w.level)}::float8 * coalesce((${p(x.levelByDqr)}::float8[])[coalesce((d.offer_facts->>'dqrLevel')::int, 0) + 1], 1)
-        + ${p(w.schedule)}::float8 * coalesce((SELECT v FROM unnest(${p(x.schedules.map(([name]) => name))}::text[], ${p(x.schedules.map(([, value]) => value))}::float8[]) AS s(n, v) WHERE s.n = d.schedule), 1)
-        + ${p(w.language)}::float8 * CASE WHEN d.offer_facts->>'language' = ${p(x.language)} THEN ${p(x.languageSame)}::float8 ELSE ${p(x.languageOther)}::float8 END
-        + ${p(w.target_group)}::float8 * CASE WHEN jsonb_array_length(coalesce(d.offer_facts->'targetGroups', '[]')) = 0 THEN ${p(x.noGroups)}::float8
-            ELSE coalesce((SELECT max(v) FROM unnest(${p(x.groups.map(([name]) => name))}::text[], ${p(x.groups.map(([, value]) => value))}::float8[]) AS g(n, v) WHERE d.offer_facts->'targetGroups' ? g.n), 1) END
-        + ${p(total - known)}::float8) / ${p(total)}::float8`;
+  const f = (value: number) => `${p(value)}::float8`;
+  const coverage = order.skills.length ? order.skills.map((skill) => `CASE WHEN ${p(skill.uri)}::text = ANY(d.skill_uris) THEN ${f(skill.weight)} ELSE 0 END`).join(' + ') : '0';
+  const schedule = `CASE d.schedule ${x.schedules.map(([name, value]) => `WHEN ${p(name)}::text THEN ${f(value)}`).join(' ')} ELSE 1 END`;
+  const groups = `coalesce(d.offer_facts->'targetGroups', '[]'::jsonb)`;
+  const group = `CASE WHEN jsonb_array_length(${groups}) = 0 THEN ${f(x.noGroups)}
+          ELSE greatest(CASE WHEN ${groups} ?| ${p(x.groups.map(([name]) => name))}::text[] THEN 0 ELSE 1 END, ${x.groups.map(([name, value]) => `CASE WHEN ${groups} ? ${p(name)}::text THEN ${f(value)} ELSE 0 END`).join(', ')}) END`;
+  return `(${f(w.skills)} * (${coverage}) / ${f(skillTotal > 0 ? skillTotal : 1)}
+        + ${f(w.distance)} * CASE WHEN x.km IS NULL THEN 1 ELSE greatest(0, 1 - 0.7 * least(1, x.km / greatest(1, ${f(filter.radiusKm)}))) END
+        + ${f(w.dates)} * (1 - 0.3 * least(1, greatest(0, d.start_date - $4::date) / 180.0))
+        + ${f(w.level)} * coalesce((${p(x.levelByDqr)}::float8[])[coalesce((d.offer_facts->>'dqrLevel')::int, 0) + 1], 1)
+        + ${f(w.schedule)} * ${schedule}
+        + ${f(w.language)} * CASE WHEN d.offer_facts->>'language' = ${p(x.language)}::text THEN ${f(x.languageSame)} ELSE ${f(x.languageOther)} END
+        + ${f(w.target_group)} * ${group}
+        + ${f(total - known)}) / ${f(total)}`;
 }
 
 /**
@@ -193,14 +203,16 @@ export async function findCandidateSteps(
   const ranking = order ? `ORDER BY ceiling DESC, d.id LIMIT ${p(order.limit)}` : '';
   const selects = steps.map((subsets, step) => {
     const skillClause = subsets === 'any' ? `d.skill_uris && ${p([...skillUris])}::text[]` : `(${subsets.map((subset) => `d.skill_uris @> ${p(subset)}::text[]`).join(' OR ')})`;
-    return `(SELECT ${step} AS step, ${lightColumns(s)}, ${ceiling} AS ceiling
-       FROM "${s}".course_date_view d CROSS JOIN here
-      WHERE d.published AND ${skillClause}
-        AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
-        AND d.seats_free > 0
-        AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))
-        AND NOT (d.id = ANY($6::uuid[]))
-      ${ranking})`;
+    // Ranked below, projected above: the provider lookup runs only for the rows returned.
+    return `(SELECT ${step} AS step, ${lightColumns(s)}, d.ceiling FROM (
+       SELECT d.*, x.km, ${ceiling} AS ceiling
+         FROM "${s}".course_date_view d CROSS JOIN here ${DISTANCE}
+        WHERE d.published AND ${skillClause}
+          AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
+          AND d.seats_free > 0
+          AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))
+          AND NOT (d.id = ANY($6::uuid[]))
+        ${ranking}) d)`;
   });
   const rows = (await manager.query(
     `WITH here AS (SELECT public.ST_SetSRID(public.ST_MakePoint($1::float8, $2::float8), 4326)::public.geography AS point)
@@ -216,12 +228,11 @@ export async function findCandidatesById(manager: EntityManager, ids: readonly s
   const s = schemaOfManager(manager);
   const rows = (await manager.query(
     `WITH here AS (SELECT public.ST_SetSRID(public.ST_MakePoint($1::float8, $2::float8), 4326)::public.geography AS point)
-     SELECT ${lightColumns(s)}
-       FROM "${s}".course_date_view d CROSS JOIN here
+     SELECT ${lightColumns(s)}, NULL::float8 AS ceiling FROM (SELECT d.*, x.km FROM "${s}".course_date_view d CROSS JOIN here ${DISTANCE}
       WHERE d.id = ANY($6::uuid[]) AND d.published AND d.skill_uris && $7::text[]
         AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
         AND d.seats_free > 0
-        AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))`,
+        AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))) d`,
     [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...ids], [...skillUris]],
   )) as LightRow[];
   return rows.map(toLight);

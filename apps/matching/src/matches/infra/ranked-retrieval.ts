@@ -144,6 +144,9 @@ export async function retrieveRanked(
     for (const c of best) c.exact = exactScore(c, c.row);
   };
 
+  // Retrieval queries are short but their cost estimates are not: JIT compilation would cost
+  // seconds per query (measured) and never pays off here.
+  await manager.query(`SET LOCAL jit = off`);
   add(await findCandidatesById(manager, goals.live, need.skillUris, filter), true);
   const order = { skills: facts.skills, weights, tables: ceilingTables(facts), limit: PAGE };
   // The first two steps in one round trip: the second is almost always needed.
