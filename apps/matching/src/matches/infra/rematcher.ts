@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, MATCH_CRITERIA, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { FEDERAL_PROGRAMMES } from '@bildungsraum/funding';
 import { appendToOutbox } from '@bildungsraum/persistence';
+import { Metrics } from '@bildungsraum/platform';
 import { MatchingConfig } from '../../matching.config';
 import { berlinDay, Clock, CLOCK } from '../../shared/domain/clock';
 import { schemaOfManager } from '../../shared/infra/matching-store';
@@ -29,12 +30,21 @@ import { candidateFacts, fundingFor, needFacts } from './need-facts';
 export class Rematcher {
   private readonly weights: Weights;
   private readonly logger = new Logger(Rematcher.name);
+  /** Seconds per re-match step (retrieval, pooling): what one change costs bundles and gaps, on /metrics. */
+  private readonly steps?: ReturnType<Metrics['histogram']>;
 
   constructor(
     private readonly config: MatchingConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() metrics?: Metrics,
   ) {
     this.weights = parseWeights(config.MATCH_WEIGHTS);
+    this.steps = metrics?.histogram({
+      name: 'matching_rematch_step_seconds',
+      help: 'Duration of the steps of one need re-match: retrieval (candidates scored) and pooling (bundles and gaps)',
+      labelNames: ['step'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    });
   }
 
   async rematchNeed(manager: EntityManager, needId: string): Promise<void> {
@@ -49,12 +59,14 @@ export class Rematcher {
     const goals = { topN: this.config.MATCH_TOP_N, poolFits: this.config.MATCH_POOL_FITS, minScore, answered, live: active.map((m) => m.courseDateId) };
     const { site, earliestStart, latestEnd } = need.snapshot;
     const filter = { lon: site.location.lon, lat: site.location.lat, radiusKm: facts.radiusKm, from: earliestStart && earliestStart > today ? earliestStart : today, to: latestEnd ?? null };
+    const retrievalTimer = this.steps?.startTimer({ step: 'retrieval' });
     const retrieval =
       need.open && need.skillUris.length
         ? await retrieveRanked(manager, need, facts, filter, goals, this.weights, today, (courseDateId) =>
             this.logger.warn(`Score above its ceiling for date ${courseDateId} (need ${need.id}): scoring values more than the retrieval ceiling knows; scored every candidate`),
           )
         : { candidates: [], bar: Number.POSITIVE_INFINITY, exhaustive: false };
+    retrievalTimer?.();
     const bounded = retrieval.candidates;
 
     // Exact funding only where it matters (cost-pruning.ts); for the others the lower bound decides.
@@ -133,7 +145,9 @@ export class Rematcher {
       if (fresh && fresh.score !== match.score) changed.push({ ...match, score: fresh.score, criteria: fresh.criteria, explanation: fresh.explanation, companyCostPerParticipantCents: fresh.companyCostPerParticipantCents, fundingProgrammeIds: fresh.fundingProgrammeIds });
     }
     await matchRepository.saveAll(manager, changed);
+    const poolingTimer = this.steps?.startTimer({ step: 'pooling' });
     events.push(...(await poolNeed(manager, need, poolFits, fits.length > 0)));
+    poolingTimer?.();
     if (events.length) await appendToOutbox(manager, schemaOfManager(manager), events);
   }
 
@@ -147,6 +161,7 @@ export class Rematcher {
    */
   async needsConcernedByOffer(manager: EntityManager, offer: OfferSnapshotV1): Promise<string[]> {
     const s = schemaOfManager(manager);
+    await manager.query(`SET LOCAL jit = off`);
     const holding = (await manager.query(`SELECT DISTINCT need_id AS id FROM "${s}".bundle_fits WHERE offer_id = $1`, [offer.id])) as Array<{ id: string }>;
     const ids = new Set([...holding.map((row) => row.id), ...(await matchRepository.needsWithActiveMatchesOn(manager, offer.id))]);
     const today = berlinDay(this.clock());
