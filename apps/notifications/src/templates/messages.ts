@@ -29,9 +29,24 @@ const bundle = (deTitle: string, enTitle: string): Template => (data) => ({
   en: { title: enTitle, body: `Needs of ${text((data.needs as unknown[] | undefined)?.length, '0')} companies with ${text(data.totalParticipants)} participants in total in the districts ${list(data.districtKeys)}${data.minParticipants ? `; the course's minimum: ${text(data.minParticipants)}` : ''}.` },
 });
 
+/**
+ * Where and what a gap is about, readable: matching sends the district's name and kind and the
+ * skill group's ESCO label (German where ESCO has one, else English); events without them
+ * (older ones, no district list or taxonomy) still name the district key and the group URI.
+ */
+const gapDistrict = (data: Data, language: Language): string => {
+  const name = text(data.districtName);
+  if (!name) return language === 'de' ? `Landkreis ${text(data.districtKey)}` : `District ${text(data.districtKey)}`;
+  return language === 'de' ? `${text(data.districtKind, 'Landkreis')} ${name}` : `${name} (district)`;
+};
+const gapSkill = (data: Data, language: Language): string => {
+  const label = data.skillGroupLabel as Partial<Record<Language, string>> | undefined;
+  return label?.[language] ?? label?.de ?? label?.en ?? text(data.skillGroup);
+};
+
 const gap = (deTitle: string, enTitle: string): Template => (data) => ({
-  de: { title: deTitle, body: `Landkreis ${text(data.districtKey)}: ${text(data.participants)} Teilnehmende aus ${text(data.companies)} Unternehmen ohne erreichbares Angebot (${text(data.skillGroup)}).` },
-  en: { title: enTitle, body: `District ${text(data.districtKey)}: ${text(data.participants)} participants from ${text(data.companies)} companies without a reachable offer (${text(data.skillGroup)}).` },
+  de: { title: deTitle, body: `${gapDistrict(data, 'de')}: ${text(data.participants)} Teilnehmende aus ${text(data.companies)} Unternehmen ohne erreichbares Angebot (${gapSkill(data, 'de')}).` },
+  en: { title: enTitle, body: `${gapDistrict(data, 'en')}: ${text(data.participants)} participants from ${text(data.companies)} companies without a reachable offer (${gapSkill(data, 'en')}).` },
 });
 
 const need = (deTitle: string, enTitle: string): Template => (data) => ({
