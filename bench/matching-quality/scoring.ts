@@ -64,9 +64,9 @@ export function scoreRanking(set: EvalSet, answers: readonly NeedAnswer[]) {
 }
 
 /**
- * Gaps are reported per district and ESCO skill. A reported gap counts for an expected one when the
- * district is the same and its skill is in the expected group or its needs are the expected
- * needs; every other reported gap is one wrong finding per district and set of needs (the skills
+ * Gaps are reported per district and ESCO skill group. A reported gap counts for an expected one
+ * when the district is the same and its group or one of its skills is in the expected group, or its
+ * needs are the expected needs; every other reported gap is one wrong finding per district and set of needs (the skills
  * a need was read as are one finding, not one per skill).
  */
 export function scoreGaps(set: EvalSet, gaps: readonly GapSnapshotV1[]): SetScore & { notes: string[] } {
@@ -75,7 +75,7 @@ export function scoreGaps(set: EvalSet, gaps: readonly GapSnapshotV1[]): SetScor
   const notes: string[] = [];
   for (const gap of gaps) {
     const needs = gap.needIds.map((id) => set.evalIdOf.get(id) ?? id).sort();
-    const expected = set.gaps.find((candidate) => candidate.district === gap.districtKey && (candidate.skillUris.includes(gap.skillGroup) || needs.every((need) => candidate.needs.includes(need))));
+    const expected = set.gaps.find((candidate) => candidate.district === gap.districtKey && (candidate.skillUris.includes(gap.skillGroup) || gap.skillUris.some((uri) => candidate.skillUris.includes(uri)) || needs.every((need) => candidate.needs.includes(need))));
     const key = expected ? `${expected.district}|${expected.group}` : `${gap.districtKey}|${needs.join(',')}`;
     if (!found.has(key)) notes.push(`  ${expected ? 'right' : 'WRONG'} ${gap.districtKey} ${expected?.group ?? ''} needs ${needs.join(',')} (skill ${gap.skillGroup.split('/').pop()})`);
     found.add(key);

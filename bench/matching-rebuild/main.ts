@@ -109,7 +109,7 @@ async function digest(db: Client): Promise<StateDigest> {
   const rows = async (sql: string) => (await db.query(sql)).rows as unknown[];
   const matches = await rows(`SELECT need_id, course_date_id, status, round(score::numeric, 9) AS score, company_cost_cents FROM matching.matches WHERE status IN ('proposed', 'accepted', 'confirmed') ORDER BY 1, 2`);
   const bundles = await rows(`SELECT course_date_id, status, members FROM matching.bundles WHERE status <> 'dissolved' ORDER BY 1`);
-  const gaps = await rows(`SELECT g.district_key, g.skill_group, (SELECT sum(participants) FROM matching.gap_demand d WHERE d.district_key = g.district_key AND d.skill_uri = g.skill_group) AS demand FROM matching.gaps g WHERE status = 'open' ORDER BY 1, 2`);
+  const gaps = await rows(`SELECT g.district_key, g.skill_group, (SELECT sum(participants) FROM matching.gap_demand d WHERE d.district_key = g.district_key AND d.skill_group = g.skill_group) AS demand FROM matching.gaps g WHERE status = 'open' ORDER BY 1, 2`);
   const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
   return {
     matches: matches.length,

@@ -165,7 +165,7 @@ async function currentState(h: MatchingHarness) {
     ),
     bundleFits: await q(`SELECT course_date_id, need_id, company_id, participants, district_key FROM bundle_fits ORDER BY course_date_id, need_id`),
     bundles: await q(`SELECT course_date_id, offer_id, provider_id, status, members, min_participants, skill_uris FROM bundles WHERE status <> 'dissolved' ORDER BY course_date_id`),
-    gapDemand: await q(`SELECT need_id, skill_uri, district_key, company_id, participants, target_groups FROM gap_demand ORDER BY need_id, skill_uri`),
+    gapDemand: await q(`SELECT need_id, skill_group, skill_uris, district_key, company_id, participants, target_groups FROM gap_demand ORDER BY need_id, skill_group`),
     gaps: await q(`SELECT district_key, skill_group, status FROM gaps WHERE status = 'open' ORDER BY district_key, skill_group`),
   };
 }

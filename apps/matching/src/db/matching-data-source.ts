@@ -5,10 +5,11 @@ import { MatchingPooling1763750100000 } from './migrations/1763750100000-matchin
 import { MatchingSkillCorrections1763750200000 } from './migrations/1763750200000-matching-skill-corrections';
 import { MatchingReadSide1763750300000 } from './migrations/1763750300000-matching-read-side';
 import { MatchingRankedRetrieval1763760000000 } from './migrations/1763760000000-matching-ranked-retrieval';
+import { MatchingGapGroups1763770000000 } from './migrations/1763770000000-matching-gap-groups';
 
 /** The service's own Postgres schema (ARCHITECTURE.md §5). */
 export const MATCHING_SCHEMA = 'matching';
-export const MATCHING_MIGRATIONS = [MatchingInitial1763750000000, MatchingPooling1763750100000, MatchingSkillCorrections1763750200000, MatchingReadSide1763750300000, MatchingRankedRetrieval1763760000000];
+export const MATCHING_MIGRATIONS = [MatchingInitial1763750000000, MatchingPooling1763750100000, MatchingSkillCorrections1763750200000, MatchingReadSide1763750300000, MatchingRankedRetrieval1763760000000, MatchingGapGroups1763770000000];
 
 /** Plain SQL throughout (no ORM entities): read models and matches are rows with arrays and points. */
 export function createMatchingDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

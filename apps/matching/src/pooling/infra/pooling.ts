@@ -2,12 +2,13 @@ import { EntityManager } from 'typeorm';
 import { CloudEvent } from '@bildungsraum/contracts';
 import { NeedRecord } from '../../matches/infra/candidates';
 import { bundleKeeper, FittingDate } from './bundle-keeper';
+import { coreSkills } from '../domain/core-skills';
 import { gapKeeper } from './gap-keeper';
 
 /**
  * After a need was re-matched: its place in the bundles of the dates it fits best (`fitting`: its
  * best poolable dates, MATCH_POOL_FITS of them), and in the gaps when it fits no date at all
- * (`fitsAny` false). Returns the bundle and gap events of the change (for the same outbox write).
+ * (`fitsAny` false: per district and skill group of its core skills). Returns the bundle and gap events of the change (for the same outbox write).
  */
 export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting: readonly FittingDate[], fitsAny: boolean): Promise<CloudEvent[]> {
   const n = need.snapshot;
@@ -18,7 +19,9 @@ export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting
     const event = await bundleKeeper.recompute(manager, courseDateId, offers);
     if (event) events.push(event);
   }
-  const keys = await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, skillUris: need.skillUris }, !fitsAny);
+  // Demand counts through the need's core skills, not the relatives added to find courses.
+  const core = coreSkills(n.skillUris, need.textSkills, need.corrections);
+  const keys = await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, skillUris: core }, !fitsAny);
   for (const key of keys) {
     const event = await gapKeeper.recompute(manager, key);
     if (event) events.push(event);

@@ -41,14 +41,14 @@ export async function readGaps(manager: EntityManager, selection: GapSelection &
   const s = schemaOfManager(manager);
   const p = new SqlParams();
   const where: string[] = [];
-  const demandOf = (alias: string) => `${alias}.district_key = g.district_key AND ${alias}.skill_uri = g.skill_group`;
+  const demandOf = (alias: string) => `${alias}.district_key = g.district_key AND ${alias}.skill_group = g.skill_group`;
   if (selection.scope) where.push(`g.district_key = ANY(${p.add(selection.scope)}::text[])`);
   if (selection.id) where.push(`g.id = ${p.add(selection.id)}`);
   if (selection.district) where.push(`g.district_key = ${p.add(selection.district)}`);
   if (selection.status) where.push(`g.status = ${p.add(selection.status)}`);
   if (selection.skill) {
     const skill = p.add(selection.skill);
-    where.push(`(g.skill_group = ${skill} OR EXISTS (SELECT 1 FROM "${s}".gap_demand x WHERE ${demandOf('x')} AND x.skill_uri = ${skill}))`);
+    where.push(`(g.skill_group = ${skill} OR EXISTS (SELECT 1 FROM "${s}".gap_demand x WHERE ${demandOf('x')} AND ${skill} = ANY(x.skill_uris)))`);
   }
   if (selection.targetGroup) where.push(`EXISTS (SELECT 1 FROM "${s}".gap_demand x WHERE ${demandOf('x')} AND ${p.add(selection.targetGroup)} = ANY(x.target_groups))`);
   if (selection.cursor) {
