@@ -155,9 +155,9 @@ export class Rematcher {
    * The needs an offer's publication or change can concern: those holding matches or bundle
    * places on it (they may lose them), and the open needs it could enter the top of. The latter
    * are found through indexes (GIN on the needs' skills, their sites within reach of a date, the
-   * window, seats) and kept only where the date's score ceiling reaches the need's admission score
-   * (the lowest score that changes anything for it), first by skill coverage in SQL, then by the
-   * date's score at no cost in the domain's own scoring.
+   * window, seats) and kept only where the date's score reaches the need's admission score (the
+   * lowest score that changes anything for it), first its skill-coverage ceiling in SQL, then its
+   * exact score with funding in the domain's own scoring.
    */
   async needsConcernedByOffer(manager: EntityManager, offer: OfferSnapshotV1): Promise<string[]> {
     const s = schemaOfManager(manager);
@@ -198,14 +198,16 @@ export class Rematcher {
       const fresh = [...new Set(pairs.map((pair) => pair.need_id))].filter((id) => !ids.has(id));
       const needs = new Map((await loadNeeds(manager, fresh)).map((need) => [need.id, need]));
       const admission = await admissions.of(manager, fresh);
-      const NO_NOTE = { de: '', en: '' };
+      const [provider] = (await manager.query(`SELECT azav_approved FROM "${s}".partner_view WHERE id = $1`, [offer.providerId])) as Array<{ azav_approved: boolean }>;
       for (const pair of pairs) {
         const need = needs.get(pair.need_id);
         if (!need || ids.has(need.id)) continue;
-        const row = { courseDateId: pair.date_id, offer, providerAzavApproved: false, distanceKm: pair.distance_km === null ? null : Number(pair.distance_km) };
-        const upper = evaluateCandidate(needFacts(need, this.config.DEFAULT_TRAVEL_KM), candidateFacts(row, { perParticipantCents: 0, note: NO_NOTE }), this.weights, today);
+        // The date's exact score for this need (with funding), as its re-match would work it out.
+        const row = { courseDateId: pair.date_id, offer, providerAzavApproved: provider?.azav_approved ?? false, distanceKm: pair.distance_km === null ? null : Number(pair.distance_km) };
+        const cost = fundingFor(need, row, FEDERAL_PROGRAMMES);
+        const exact = evaluateCandidate(needFacts(need, this.config.DEFAULT_TRAVEL_KM), candidateFacts(row, { perParticipantCents: cost.perParticipantCents, note: cost.note }), this.weights, today);
         const bar = admission.get(need.id);
-        if (!upper.excluded && (bar === undefined || upper.score + CEILING_MARGIN >= bar)) ids.add(need.id);
+        if (!exact.excluded && (bar === undefined || exact.score + CEILING_MARGIN >= bar)) ids.add(need.id);
       }
     }
     // A fixed order keeps concurrent handlers from locking needs in opposite orders.
