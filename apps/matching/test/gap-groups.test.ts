@@ -1,6 +1,6 @@
 import { GapClosed, GapDetected, GapSnapshotV1 } from '@bildungsraum/contracts';
 import { eventually } from '@bildungsraum/testing';
-import { Feed } from './support/feed';
+import { Feed, PLACES } from './support/feed';
 import { MatchingHarness, startMatching } from './support/matching-harness';
 
 /** ESCO skills of one trade; "conduct forklift inspections" is a narrower skill of "operate forklift". */
@@ -59,5 +59,16 @@ describe('gaps per district and ESCO skill group, in words people can read', () 
     expect(closed).toMatchObject({ id: detected.id, status: 'closed', districtName: 'Waldeck-Frankenberg', skillGroup: ESCO.liftingGroup, skillUris: [ESCO.forklift, ESCO.forkliftInspections].sort(), needIds: [] });
     // One gap for the group, never one per skill.
     expect(inDistrict(GapDetected.type).map((gap) => gap.id)).toEqual([detected.id]);
+  });
+
+  it('a need described in words only opens one gap, however many skills its text is read as', async () => {
+    const company = await feed.company();
+    // Holzminden: no course in reach. "Lagerhelfer" and "Staplerschein" are read as several skills.
+    await feed.submitNeed(feed.need(company, { skillUris: [], description: 'Wir brauchen einen Staplerschein für drei Lagerhelfer.', participants: 3, site: { ...PLACES.holzminden } }));
+    const operator = `Bearer ${await h.token('operator', providerId)}`;
+    await eventually(() => h.capture.ofType(GapDetected.type).some((e) => (e.data as GapSnapshotV1).districtKey === '03255'));
+    const response = await h.http().get('/gaps').query({ district: '03255' }).set('Authorization', operator);
+    expect(response.body.items).toHaveLength(1);
+    expect(response.body.items[0]).toMatchObject({ participants: 3, companies: 1, needs: 1 });
   });
 });

@@ -4,6 +4,7 @@ import { CloudEvent, createEvent, GapClosed, GapDetected, GapSnapshotV1 } from '
 import { currentCause } from '@bildungsraum/platform';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { gapChange } from '../domain/bundle-rules';
+import { CoreSkills, demandGroups } from '../domain/core-skills';
 import { districtName } from './district-names';
 import { skillGroupsOf } from './skill-groups';
 
@@ -19,14 +20,14 @@ export interface GapDemandFacts {
   districtKey: string;
   targetGroups: readonly string[];
   /** The need's core skills (coreSkills): what it asks for, not what retrieval widened it to. */
-  skillUris: readonly string[];
+  core: CoreSkills;
   open: boolean;
 }
 
 /**
  * Demand without a reachable offer, per district (of the need's site) and skill group: a need that
  * fits no course date at all adds one row per ESCO skill group its core skills fall in (with its
- * skills of that group), so neighbouring skills ("operate forklift", "conduct forklift
+ * skills of that group; demandGroups), so neighbouring skills ("operate forklift", "conduct forklift
  * inspections") are one gap and the need counts once in it.
  */
 export const gapKeeper = {
@@ -34,10 +35,8 @@ export const gapKeeper = {
     const s = schemaOfManager(manager);
     const before = (await manager.query(`SELECT district_key AS "districtKey", skill_group AS "skillGroup" FROM "${s}".gap_demand WHERE need_id = $1`, [need.id])) as GapKey[];
     await manager.query(`DELETE FROM "${s}".gap_demand WHERE need_id = $1`, [need.id]);
-    const groups = new Map<string, string[]>();
-    if (need.open && unserved && need.skillUris.length) {
-      for (const [uri, group] of await skillGroupsOf(manager, need.skillUris)) groups.set(group, [...(groups.get(group) ?? []), uri]);
-    }
+    const demand = need.open && unserved && need.core.uris.length;
+    const groups = demand ? demandGroups(need.core, await skillGroupsOf(manager, need.core.uris)) : new Map<string, string[]>();
     const now = [...groups.keys()].map((skillGroup) => ({ districtKey: need.districtKey, skillGroup }));
     for (const [skillGroup, skillUris] of groups) {
       await manager.query(

@@ -21,7 +21,7 @@ export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting
   }
   // Demand counts through the need's core skills, not the relatives added to find courses.
   const core = coreSkills(n.skillUris, need.textSkills, need.corrections);
-  const keys = await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, skillUris: core }, !fitsAny);
+  const keys = await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, core }, !fitsAny);
   for (const key of keys) {
     const event = await gapKeeper.recompute(manager, key);
     if (event) events.push(event);
