@@ -71,7 +71,7 @@ describe('gap report, bundles and the provider view over HTTP', () => {
       const response = await h.http().get('/gaps').set('Authorization', await operator());
       expect(response.status).toBe(200);
       const byId = new Map((response.body.items as Array<{ id: string }>).map((gap) => [gap.id, gap]));
-      expect(byId.get(gapKorbach.id)).toMatchObject({ status: 'open', districtKey: '06635', skillGroup: gapSkills[0], participants: 5, companies: 2, needs: 2, targetGroups: ['employees', 'older_employees'] });
+      expect(byId.get(gapKorbach.id)).toMatchObject({ status: 'open', districtKey: '06635', districtName: 'Landkreis Waldeck-Frankenberg', skillGroup: gapSkills[0], participants: 5, companies: 2, needs: 2, targetGroups: ['employees', 'older_employees'] });
       expect(byId.get(gapHolzminden.id)).toMatchObject({ status: 'open', districtKey: '03255', participants: 3, companies: 1, needs: 1 });
       // Ordered by district, then skill group.
       const keys = (response.body.items as Array<{ districtKey: string; skillGroup: string }>).map((gap) => `${gap.districtKey}|${gap.skillGroup}`);
@@ -168,9 +168,9 @@ describe('gap report, bundles and the provider view over HTTP', () => {
       const bytes = response.body as Buffer;
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = bytes.toString('utf8').slice(1).split('\r\n');
-      expect(lines[0]).toBe('Landkreis (AGS);Fähigkeitsgruppe (ESCO);Fähigkeit;Zielgruppen;Teilnehmende;Unternehmen;Bedarfe;Status;Geändert am');
+      expect(lines[0]).toBe('Landkreis (AGS);Landkreis;Fähigkeitsgruppe (ESCO);Fähigkeit;Zielgruppen;Teilnehmende;Unternehmen;Bedarfe;Status;Geändert am');
       const korbach = lines.find((line) => line.includes(gapSkills[0]!));
-      expect(korbach).toMatch(new RegExp(`^06635;${gapSkills[0]!.replace(/[.]/g, '\\.')};;Beschäftigte, Ältere Beschäftigte;5;2;2;offen;\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
+      expect(korbach).toMatch(new RegExp(`^06635;Landkreis Waldeck-Frankenberg;${gapSkills[0]!.replace(/[.]/g, '\\.')};;Beschäftigte, Ältere Beschäftigte;5;2;2;offen;\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
       expect(lines.some((line) => line.startsWith('03255;'))).toBe(false);
     });
 
@@ -192,7 +192,7 @@ describe('gap report, bundles and the provider view over HTTP', () => {
       expect(near.body.items.map((gap: { districtKey: string }) => gap.districtKey)).not.toContain('03255');
       const far = await h.http().get('/provider/gaps').set('Authorization', await as('provider', farProviderId));
       expect(far.body.items.map((gap: { id: string }) => gap.id)).toEqual([gapHolzminden.id]);
-      expect(Object.keys(far.body.items[0]).sort()).toEqual(['companies', 'districtKey', 'id', 'needs', 'participants', 'skillGroup', 'skillLabel', 'status', 'targetGroups', 'updatedAt', 'version']);
+      expect(Object.keys(far.body.items[0]).sort()).toEqual(['companies', 'districtKey', 'districtName', 'id', 'needs', 'participants', 'skillGroup', 'skillLabel', 'status', 'targetGroups', 'updatedAt', 'version']);
     });
 
     it('is for providers only; malformed filters are problems', async () => {

@@ -4,6 +4,7 @@ import { GapView } from './gap.view';
 import { GapFilters } from './gaps.query';
 import { decodeCursor, encodeCursor, GAP_CURSOR } from './keyset-cursor';
 import { SqlParams } from './sql-params';
+import { districtName } from '../infra/district-names';
 
 interface GapRow {
   id: string;
@@ -85,6 +86,7 @@ function toGapView(row: GapRow): GapView {
     version: row.version,
     status: row.status,
     districtKey: row.district_key,
+    ...districtNameOf(row.district_key),
     skillGroup: row.skill_group,
     skillLabel: { ...(row.label_de ? { de: row.label_de } : {}), ...(row.label_en ? { en: row.label_en } : {}) },
     targetGroups: row.target_groups,
@@ -93,4 +95,10 @@ function toGapView(row: GapRow): GapView {
     needs: row.needs,
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** "Landkreis Waldeck-Frankenberg" where the reference data names the district; the key alone otherwise. */
+function districtNameOf(key: string): { districtName?: string } {
+  const district = districtName(key);
+  return district ? { districtName: `${district.kind ?? 'Landkreis'} ${district.name}` } : {};
 }

@@ -15,6 +15,7 @@ export class GapView {
   @ApiProperty() version!: number;
   @ApiProperty({ enum: GAP_STATUSES }) status!: GapStatus;
   @ApiProperty({ description: 'Landkreis (AGS) des Bedarfsorts / district of the needs’ sites', example: '06635' }) districtKey!: string;
+  @ApiPropertyOptional({ description: 'Name des Landkreises, sofern die Referenzdaten ihn kennen / district name where the reference data has it', example: 'Landkreis Waldeck-Frankenberg' }) districtName?: string;
   @ApiProperty({ description: 'Fähigkeitsgruppe: ESCO-Fähigkeitsgruppe (oder übergeordnete Fähigkeit) der Bedarfe, sonst die Fähigkeit selbst / skill group: the ESCO skill group (or broader skill) of the needs’ skills, else the skill itself' }) skillGroup!: string;
   @ApiProperty({ type: SkillLabelView, description: 'Bezeichnung aus ESCO, sofern importiert / ESCO label where imported' }) skillLabel!: SkillLabelView;
   @ApiProperty({ type: [String] }) targetGroups!: string[];

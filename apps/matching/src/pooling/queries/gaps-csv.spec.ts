@@ -9,6 +9,7 @@ describe('gap report as CSV', () => {
         version: 1,
         status: 'open',
         districtKey: '06635',
+        districtName: 'Landkreis Waldeck-Frankenberg',
         skillGroup: 'http://data.europa.eu/esco/skill/abc',
         skillLabel: { de: 'Gabelstapler bedienen', en: 'operate forklift' },
         targetGroups: ['employees', 'older_employees'],
@@ -20,8 +21,8 @@ describe('gap report as CSV', () => {
     ]);
     const [header, row, end] = csv.slice(CSV_BOM.length).split('\r\n');
     expect(csv.startsWith(CSV_BOM)).toBe(true);
-    expect(header).toBe('Landkreis (AGS);Fähigkeitsgruppe (ESCO);Fähigkeit;Zielgruppen;Teilnehmende;Unternehmen;Bedarfe;Status;Geändert am');
-    expect(row).toBe('06635;http://data.europa.eu/esco/skill/abc;Gabelstapler bedienen;Beschäftigte, Ältere Beschäftigte;7;3;3;offen;2026-07-01 12:30');
+    expect(header).toBe('Landkreis (AGS);Landkreis;Fähigkeitsgruppe (ESCO);Fähigkeit;Zielgruppen;Teilnehmende;Unternehmen;Bedarfe;Status;Geändert am');
+    expect(row).toBe('06635;Landkreis Waldeck-Frankenberg;http://data.europa.eu/esco/skill/abc;Gabelstapler bedienen;Beschäftigte, Ältere Beschäftigte;7;3;3;offen;2026-07-01 12:30');
     expect(end).toBe('');
   });
 

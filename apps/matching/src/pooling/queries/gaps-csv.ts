@@ -12,7 +12,7 @@ const TARGET_GROUP_DE: Record<string, string> = {
   other: 'Sonstige',
 };
 
-export const GAP_CSV_HEADER = ['Landkreis (AGS)', 'Fähigkeitsgruppe (ESCO)', 'Fähigkeit', 'Zielgruppen', 'Teilnehmende', 'Unternehmen', 'Bedarfe', 'Status', 'Geändert am'];
+export const GAP_CSV_HEADER = ['Landkreis (AGS)', 'Landkreis', 'Fähigkeitsgruppe (ESCO)', 'Fähigkeit', 'Zielgruppen', 'Teilnehmende', 'Unternehmen', 'Bedarfe', 'Status', 'Geändert am'];
 
 /** Local time in Germany as spreadsheets read it (`2026-11-21 17:45`). */
 const berlinTime = (iso: string): string =>
@@ -24,6 +24,7 @@ export function gapsCsv(gaps: readonly GapView[]): string {
     GAP_CSV_HEADER,
     gaps.map((gap) => [
       gap.districtKey,
+      gap.districtName ?? '',
       gap.skillGroup,
       gap.skillLabel.de ?? gap.skillLabel.en ?? '',
       gap.targetGroups.map((group) => TARGET_GROUP_DE[group] ?? group).join(', '),
