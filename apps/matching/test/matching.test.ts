@@ -1,4 +1,4 @@
-import { createEvent, MatchProposed, MatchWithdrawn, NeedSubmitted, OfferPublished, OfferUpdated } from '@bildungsraum/contracts';
+import { createEvent, MatchProposed, MatchWithdrawn, NeedSubmitted, NeedUpdated, OfferPublished, OfferUpdated } from '@bildungsraum/contracts';
 import { eventually } from '@bildungsraum/testing';
 import { dayFromNow, Feed, freshSkills, SKILLS } from './support/feed';
 import { MatchingHarness, startMatching } from './support/matching-harness';
@@ -98,5 +98,28 @@ describe('matching from real events', () => {
     await feed.withdrawNeed(changed);
     const retracted = await nextMatchEvent(h, MatchWithdrawn.type, (m) => m.id === second.id);
     expect(retracted.reasonCode).toBe('need_closed');
+  });
+  it('stores a version that only moves the status on (submitted → matched) without reading or re-matching anything', async () => {
+    const retrievals = async (): Promise<number> => {
+      const metrics = (await h.http().get('/metrics')).text;
+      const line = metrics.split('\n').find((row) => row.startsWith('matching_rematch_step_seconds_count{') && row.includes('step="retrieval"'));
+      return Number(line?.split(' ').pop() ?? 0);
+    };
+    const skills = freshSkills(1);
+    await feed.publishOffer(feed.offer(providerId, { skills }, 'korbach'));
+    const need = await feed.submitNeed(feed.need(companyId, { skillUris: skills }));
+    await nextMatchEvent(h, MatchProposed.type, (m) => m.needId === need.id);
+    const before = await retrievals();
+    const proposalsBefore = matchEvents(h, MatchProposed.type, (m) => m.needId === need.id).length;
+
+    const matched = { ...need, status: 'matched' as const, version: need.version + 1, changeKind: 'status' as const };
+    await h.publisher.publish(createEvent(NeedUpdated, need.id, matched));
+    await eventually(async () => ((await h.query(`SELECT version, status FROM need_view WHERE id = $1`, [need.id])) as Array<{ version: number; status: string }>)[0]?.status === 'matched');
+    expect(await retrievals()).toBe(before);
+
+    // The probe does see a change that matters: more participants re-match the need.
+    await h.publisher.publish(createEvent(NeedUpdated, need.id, { ...matched, version: matched.version + 1, changeKind: 'content' as const, participants: matched.participants + 1 }));
+    await eventually(async () => (await retrievals()) > before);
+    expect(matchEvents(h, MatchProposed.type, (m) => m.needId === need.id).length).toBeGreaterThanOrEqual(proposalsBefore);
   });
 });

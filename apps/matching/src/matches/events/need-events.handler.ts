@@ -7,13 +7,16 @@ import { processOnce } from '@bildungsraum/persistence';
 import { MATCHING_CONSUMER, MATCHING_DATA_SOURCE, schemaOfManager } from '../../shared/infra/matching-store';
 import { heldSkills, lockSkills } from '../../shared/infra/skill-locks';
 import { NeedSkillReader, TextSkill } from '../../skills/need-skill-reader';
-import { readModels } from '../infra/read-models';
+import { needChangeMatters } from '../domain/need-change';
+import { loadNeed } from '../infra/candidates';
+import { OPEN_NEED_STATUSES, readModels } from '../infra/read-models';
 import { Rematcher } from '../infra/rematcher';
 
 /**
  * A need arrives or changes: store it (newest version wins) with the skills read from its text,
  * then re-match it in the same transaction. A closed need (withdrawn, expired, fulfilled)
- * withdraws its open proposals.
+ * withdraws its open proposals. A version that changes nothing matching acts on (the status
+ * moving on after matching's own proposal) is stored without reading or re-matching anything.
  */
 @Controller()
 export class NeedEventsHandler {
@@ -30,13 +33,19 @@ export class NeedEventsHandler {
   @EventPattern(NeedExpired.type) expired(@Payload() d: NeedSnapshotV1, @Ctx() c: JetStreamEventContext) { return this.need(d, c); }
 
   private async need(data: NeedSnapshotV1, ctx: JetStreamEventContext): Promise<void> {
-    // Reading the text queries the taxonomy (30–150 ms): done before the transaction, not holding its locks.
-    const textSkills: TextSkill[] = await this.skills.read(data.description);
+    // Reading the text queries the taxonomy (30–150 ms): done before the transaction, not holding
+    // its locks, and only when the text is new (the same text reads the same).
+    const held = await loadNeed(this.dataSource.manager, data.id);
+    const textSkills: TextSkill[] = held && held.snapshot.description === data.description ? held.textSkills : await this.skills.read(data.description);
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), MATCHING_CONSUMER, ctx.event, async (manager) => {
       const s = schemaOfManager(manager);
       await lockSkills(manager, [...(await heldSkills(manager, s, 'need_view', data.id)), ...data.skillUris, ...textSkills.map((skill) => skill.uri)]);
+      const previous = await loadNeed(manager, data.id);
       if ((await readModels.upsertNeed(manager, data, textSkills)) === 'stale') return;
+      if (previous && !needChangeMatters(previous.snapshot, data, isOpen)) return;
       await this.rematcher.rematchNeed(manager, data.id);
     });
   }
 }
+
+const isOpen = (status: NeedSnapshotV1['status']): boolean => OPEN_NEED_STATUSES.includes(status);
