@@ -2,17 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCESSIBILITY, DOMAINS, TARGET_GROUPS } from './domains';
 
-/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same catalogue. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as random } from '@bildungsraum/testing';
 
 export interface Place {
   postalCode: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { FEDERAL_PROGRAMMES } from '@bildungsraum/funding';
-import { provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
+import { provisionTestInfrastructure, seededRandom, TestInfrastructure } from '@bildungsraum/testing';
 import { createMatchingDataSource } from '../src/db/matching-data-source';
 import { migrateMatching } from '../src/db/migrate-matching';
 import { MatchingConfig } from '../src/matching.config';
@@ -15,17 +15,6 @@ import { retrieveRanked } from '../src/matches/infra/ranked-retrieval';
 import { readModels } from '../src/matches/infra/read-models';
 import { Rematcher } from '../src/matches/infra/rematcher';
 
-/** Deterministic pseudo-random numbers (mulberry32): a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -142,7 +131,7 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
     await migrateMatching(infra.databaseUrl);
     dataSource = createMatchingDataSource(infra.databaseUrl, { poolSize: 2 });
     await dataSource.initialize();
-    const next = random(5);
+    const next = seededRandom(5);
     await dataSource.transaction(async (manager) => {
       for (let index = 0; index < 400; index += 1) await readModels.upsertOffer(manager, offer(next, providerId));
     });
@@ -153,7 +142,7 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
   });
 
   it('never cuts a better candidate: its top proposals and bundle places equal those of scoring every candidate, and the SQL ceiling is never below a score', async () => {
-    const next = random(11);
+    const next = seededRandom(11);
     let candidates = 0;
     let read = 0;
     for (let index = 0; index < 40; index += 1) {
@@ -188,7 +177,7 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
   }, 240_000);
 
   it('finds online dates however far away, and venues just inside the radius but not just outside', async () => {
-    const next = random(23);
+    const next = seededRandom(23);
     const skill = `http://data.europa.eu/esco/skill/${randomUUID()}`;
     const inside = offer(next, providerId, { skills: [skill] }, north(29.5));
     const outside = offer(next, providerId, { skills: [skill] }, north(30.5));
@@ -207,7 +196,7 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
   });
 
   it('a new offer re-matches only needs it can change: every need it leaves alone is unchanged by a full re-match', async () => {
-    const next = random(31);
+    const next = seededRandom(31);
     const needs = Array.from({ length: 30 }, () => need(next));
     await dataSource.transaction(async (manager) => {
       for (const snapshot of needs) {

@@ -6,3 +6,4 @@ export * from './private-nats-server';
 export * from './read-stream';
 export * from './platform/start-platform';
 export * from './platform/platform-tokens';
+export * from './seeded-random';
