@@ -1,9 +1,10 @@
 import { Module, Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { NatsConnection } from '@nats-io/nats-core';
 import { EVENT_PUBLISHER, MessagingModule, NATS_CONNECTION } from '@bildungsraum/messaging';
 import { OutboxModule } from '@bildungsraum/persistence';
-import { HealthModule, natsCheck, postgresCheck } from '@bildungsraum/platform';
+import { DomainErrorInterceptor, HealthModule, natsCheck, postgresCheck } from '@bildungsraum/platform';
 import { DatabaseModule } from './db/database.module';
 import { MATCHING_SCHEMA } from './db/matching-data-source';
 import { PartnerEventsHandler } from './directory/events/partner-events.handler';
@@ -44,7 +45,7 @@ export function matchingModule(config: MatchingConfig, options: MatchingModuleOp
       }),
     ],
     controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController, ...POOLING_READ_CONTROLLERS],
-    providers: [{ provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, PassedDateSweeper, MatchActionsHandler],
+    providers: [{ provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor }, { provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, PassedDateSweeper, MatchActionsHandler],
   })
   class MatchingModule {}
   return MatchingModule;

@@ -1,21 +1,15 @@
-import { DomainError } from '@bildungsraum/domain-kernel';
-import { cursorPart, CursorPartCheck, decodeKeysetCursor, domainErrorToProblem, encodeKeysetCursor } from '@bildungsraum/platform';
+import { cursorPart, CursorPartCheck, decodeKeysetCursor, encodeKeysetCursor } from '@bildungsraum/platform';
 
 /**
- * The platform's keyset cursor, typed for the pooling lists. Matching's controllers throw
- * problems directly (no DomainErrorInterceptor), so a cursor this API did not issue is turned
- * into the same 422 problem here.
+ * The platform's keyset cursor, typed for the pooling lists. A cursor this API did not issue is a
+ * DomainError, which the service's DomainErrorInterceptor answers with a 422 problem.
  */
 export function encodeCursor(key: readonly string[]): string {
   return encodeKeysetCursor(key);
 }
 
 export function decodeCursor(cursor: string, shape: readonly CursorPartCheck[]): string[] {
-  try {
-    return decodeKeysetCursor(cursor, shape) as string[];
-  } catch (error) {
-    throw error instanceof DomainError ? domainErrorToProblem(error) : error;
-  }
+  return decodeKeysetCursor(cursor, shape) as string[];
 }
 
 /** Strict ISO timestamps only: the value is cast to timestamptz in SQL. */
