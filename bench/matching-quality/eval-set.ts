@@ -59,6 +59,10 @@ export interface EvalNeed {
   dqrLevel?: number;
   maxTravelKm?: number;
   budgetPerParticipantEuro?: number;
+  /** Occupation as picked by the coordinator (most needs have only text); severely disabled participants, 0 if not given. */
+  kldbCode?: string;
+  occupationUri?: string;
+  participantsSeverelyDisabled?: number;
 }
 export interface Judgement { need: string; offer: string; grade: number; why?: string }
 export interface ExpectedGap { district: string; group: string; needs: string[]; skillUris: string[] }
@@ -98,7 +102,7 @@ const readJson = <T>(name: string, dir = EVAL): T => JSON.parse(readFileSync(joi
 
 /**
  * Directory of the needs, judgements and expectations: `eval/` for the default set, `eval/<name>/`
- * for another set judged against the same offers (`BENCH_EVAL_SET=heldout`).
+ * for any other set judged against the same offers (`BENCH_EVAL_SET=heldout`, `BENCH_EVAL_SET=fresh`).
  */
 export function evalSetDirectory(name = 'default'): string {
   if (name === 'default') return EVAL;
@@ -259,6 +263,7 @@ export function loadEvalSet(referenceDataDir: string, today = new Date(), setNam
       capturedBy: { partnerId: stableUuid(company.key), role: 'company' },
       description: need.description,
       skillUris: need.skillUris,
+      ...(need.kldbCode ? { kldbCode: need.kldbCode } : {}), ...(need.occupationUri ? { occupationUri: need.occupationUri } : {}),
       participants: need.participants,
       targetGroups: need.targetGroups,
       participantsByTargetGroup: need.targetGroups.length ? [{ targetGroup: need.targetGroups[0] as NeedSnapshotV1['targetGroups'][number], count: need.participants }] : [],
@@ -273,7 +278,7 @@ export function loadEvalSet(referenceDataDir: string, today = new Date(), setNam
       latestEnd: day(today, need.latestEndInDays),
       ...(need.budgetPerParticipantEuro !== undefined ? { budgetPerParticipantCents: Math.round(need.budgetPerParticipantEuro * 100) } : {}),
       fundingAdviceWanted: true,
-      staff: { participantsAged45Plus: need.participantsAged45Plus, participantsSeverelyDisabled: 0 },
+      staff: { participantsAged45Plus: need.participantsAged45Plus, participantsSeverelyDisabled: need.participantsSeverelyDisabled ?? 0 },
       submittedAt: today.toISOString(),
     };
   });

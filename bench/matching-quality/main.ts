@@ -4,7 +4,8 @@
  * over its HTTP API, gaps and bundles from its MATCHING stream — scored against the judgements.
  *
  *   npm run bench -- matching-quality   (node -r @swc-node/register bench/matching-quality/main.ts)
- *   BENCH_EVAL_SET=heldout npm run bench -- matching-quality   (same offers, the held-out needs of eval/heldout/)
+ *   BENCH_EVAL_SET=heldout npm run bench -- matching-quality   (same offers, the held-out needs of eval/heldout/;
+ *   any eval/<name>/ with needs.json, judgements.json and expectations.json works the same way, e.g. fresh)
  *
  * Reports nDCG@5 (gains 2^grade − 1), precision@5 (grade ≥ 2), the share of needs with a grade-3
  * offer in the top 3, gap and bundle precision/recall, and a table of misses per need. The last
