@@ -29,6 +29,21 @@ export class NotificationsConfig extends ServiceConfig {
   @Min(100)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
+  /** Keep-alive connections per receiver origin. */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  WEBHOOK_CONNECTIONS_PER_ORIGIN = 4;
+
+  /**
+   * Deliveries in flight per connection (HTTP/1.1 pipelining). 1 = none; above 1 a connection
+   * reset may resend a few deliveries with the same webhook-id, which receivers deduplicate.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  WEBHOOK_PIPELINING = 10;
+
   /** Bytes of a receiver's response body read before the connection is cut. */
   @ToInteger()
   @IsInt()

@@ -9,6 +9,7 @@ import { DELIVERY_NOTIFY_CHANNEL } from '../infra/record-deliveries';
 import { EmailSender } from './email-sender';
 import { sendDelivery, SendSettings } from './send-delivery';
 import { sendDigest } from './send-digest';
+import { WebhookSender } from './webhook-sender';
 import { ChannelRow, ClaimedDelivery } from '../infra/delivery-store';
 
 /**
@@ -34,7 +35,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   ) {
     this.email = new EmailSender(config.SMTP_URL, config.MAIL_FROM);
     this.settings = {
-      webhook: { allowPrivateAddresses: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxResponseBytes: config.WEBHOOK_MAX_RESPONSE_BYTES },
+      webhooks: new WebhookSender({
+        allowPrivateAddresses: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+        maxResponseBytes: config.WEBHOOK_MAX_RESPONSE_BYTES,
+        connectionsPerOrigin: config.WEBHOOK_CONNECTIONS_PER_ORIGIN,
+        pipelining: config.WEBHOOK_PIPELINING,
+      }),
       schedule: parseSchedule(config.DELIVERY_RETRY_SCHEDULE_MS),
       disableAfterMs: config.ENDPOINT_DISABLE_AFTER_MS,
       mailDomain: 'notifications.bildungsraum.invalid',
@@ -64,6 +71,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     await Promise.all(this.loops);
     await this.listener?.end().catch(() => undefined);
     this.email.close();
+    await this.settings.webhooks.close();
   }
 
   /** One batch; returns how many rows it handled. Exposed for tests and the benchmark. */
@@ -77,10 +85,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       if (row.digest && row.channel?.kind === 'email' && row.channel.status === 'active') digests.set(row.subscription_id, [...(digests.get(row.subscription_id) ?? []), row]);
       else single.push(row);
     }
+    const deadline = this.settings.webhooks.deadline();
     const settled = await Promise.all([
-      ...single.map((row) => sendDelivery(row, row.channel, this.email, this.settings).then((outcome) => [outcome])),
+      ...single.map((row) => sendDelivery(row, row.channel, this.email, this.settings, deadline.signal).then((outcome) => [outcome])),
       ...[...digests.values()].map((rows) => sendDigest(rows, rows[0].channel as ChannelRow, this.email, this.settings)),
-    ]);
+    ]).finally(() => deadline.done());
     await settle(this.dataSource, settled.flat());
     return claimed.length;
   }

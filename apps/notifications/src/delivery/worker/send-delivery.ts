@@ -4,11 +4,11 @@ import { signatureHeader } from '../../channels/domain/webhook-secret';
 import { messagesFor } from '../../templates/messages';
 import { renderEmail } from '../../templates/render-email';
 import { EmailSender } from './email-sender';
-import { postWebhook, WebhookSettings } from './webhook-sender';
+import { WebhookSender } from './webhook-sender';
 import { webhookBody } from '../domain/webhook-body';
 
 export interface SendSettings {
-  webhook: WebhookSettings;
+  webhooks: WebhookSender;
   schedule: readonly number[];
   disableAfterMs: number;
   mailDomain: string;
@@ -38,7 +38,8 @@ export function validSecrets(channel: ChannelRow, now: Date): string[] {
 }
 
 /** Sends one claimed delivery over its channel and decides what follows. */
-export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRow | undefined, email: EmailSender, settings: SendSettings): Promise<Settled> {
+/** `signal` is the batch's deadline (WebhookSender.deadline). */
+export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRow | undefined, email: EmailSender, settings: SendSettings, signal?: AbortSignal): Promise<Settled> {
   const startedAt = new Date();
   if (!channel || channel.status !== 'active') {
     return { delivery, startedAt, latencyMs: 0, error: channel ? 'endpoint disabled' : 'channel erased', outcome: { kind: 'failed', reasonCode: channel ? 'endpoint_disabled' : 'channel_erased' } };
@@ -47,13 +48,13 @@ export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRo
   if (channel.kind === 'webhook') {
     const body = bodyOf(delivery);
     const timestamp = Math.floor(Date.now() / 1000);
-    result = await postWebhook(
+    result = await settings.webhooks.post(
       {
         url: channel.address,
         body,
         headers: { 'webhook-id': delivery.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatureHeader(validSecrets(channel, startedAt), delivery.id, timestamp, body) },
       },
-      settings.webhook,
+      signal,
     );
   } else {
     const message = messagesFor(delivery.event_type, eventOf(delivery).data)[delivery.language];
