@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig, ToBoolean, ToInteger } from '@bildungsraum/platform';
 
 /** Environment of the notifications service: the platform's settings plus delivery settings. */
@@ -76,9 +76,11 @@ export class NotificationsConfig extends ServiceConfig {
   @Min(10)
   DELIVERY_POLL_MS = 1000;
 
+  /** At most 1,000: a batch's successes are one `delivery.succeeded.v2` event (ADR 0007). */
   @ToInteger()
   @IsInt()
   @Min(1)
+  @Max(1000)
   DELIVERY_BATCH_SIZE = 50;
 
   /**

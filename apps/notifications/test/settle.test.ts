@@ -45,6 +45,14 @@ describe('settle: batch outcomes, all or nothing', () => {
     return claimed;
   }
 
+  /** Outbox events that mention any of `ids`: per-delivery ones by deliveryId, batch ones by their entries. */
+  async function eventsAbout(ids: string[]): Promise<Array<{ type: string; deliveryIds: string[] }>> {
+    const rows = (await dataSource.query(`SELECT type, payload FROM outbox ORDER BY position`)) as Array<{ type: string; payload: { deliveryId?: string; deliveries?: Array<{ deliveryId: string }> } }>;
+    return rows
+      .map(({ type, payload }) => ({ type, deliveryIds: payload.deliveries ? payload.deliveries.map((entry) => entry.deliveryId) : [payload.deliveryId as string] }))
+      .filter((event) => event.deliveryIds.some((id) => ids.includes(id)));
+  }
+
   const succeeded = (delivery: ClaimedDelivery): Settled => ({ delivery, startedAt: new Date(), latencyMs: 3, statusCode: 204, outcome: { kind: 'succeeded' } });
 
   it('logs every attempt, but changes and announces only the rows still ours', async () => {
@@ -55,14 +63,25 @@ describe('settle: batch outcomes, all or nothing', () => {
 
     const result = await settle(dataSource, [...claimed.slice(0, 3).map(succeeded), retry]);
 
-    expect(result).toEqual({ ours: 3, events: 2 });
+    // One event for the batch's successes, carrying only the rows that were still ours.
+    expect(result).toEqual({ ours: 3, events: 1 });
     const ids = claimed.map((row) => row.id);
     expect(await count(`SELECT count(*)::int AS n FROM delivery_attempt WHERE delivery_id = ANY ($1::uuid[])`, [ids])).toBe(4);
     expect(await count(`SELECT count(*)::int AS n FROM delivery WHERE id = $1 AND status = 'sending'`, [claimed[0].id])).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM delivery WHERE id = ANY ($1::uuid[]) AND status = 'succeeded'`, [ids.slice(1, 3)])).toBe(2);
     expect(await count(`SELECT count(*)::int AS n FROM delivery WHERE id = $1 AND status = 'pending' AND next_attempt_at > now()`, [claimed[3].id])).toBe(1);
-    const events = (await dataSource.query(`SELECT type, payload->>'deliveryId' AS "deliveryId" FROM outbox WHERE payload->>'deliveryId' = ANY ($1::text[]) ORDER BY position`, [ids])) as Array<{ type: string; deliveryId: string }>;
-    expect(events).toEqual(ids.slice(1, 3).map((deliveryId) => ({ type: 'notifications.delivery.succeeded.v1', deliveryId })));
+    expect(await eventsAbout(ids)).toEqual([{ type: 'notifications.delivery.succeeded.v2', deliveryIds: ids.slice(1, 3) }]);
+  });
+
+  it('announces a failed delivery on its own, beside the batch event of the successes', async () => {
+    const claimed = await claimedRows(3);
+    const gone: Settled = { delivery: claimed[2], startedAt: new Date(), latencyMs: 2, statusCode: 410, error: 'HTTP 410 Gone', outcome: { kind: 'failed', reasonCode: 'endpoint_gone' } };
+    expect(await settle(dataSource, [succeeded(claimed[0]), succeeded(claimed[1]), gone])).toEqual({ ours: 3, events: 2 });
+    const ids = claimed.map((row) => row.id);
+    expect(await eventsAbout(ids)).toEqual([
+      { type: 'notifications.delivery.failed.v1', deliveryIds: [ids[2]] },
+      { type: 'notifications.delivery.succeeded.v2', deliveryIds: ids.slice(0, 2) },
+    ]);
   });
 
   it('writes nothing of a batch whose statement fails part-way (as if the process died in it)', async () => {
@@ -74,10 +93,10 @@ describe('settle: batch outcomes, all or nothing', () => {
     const ids = claimed.map((row) => row.id);
     expect(await count(`SELECT count(*)::int AS n FROM delivery_attempt WHERE delivery_id = ANY ($1::uuid[])`, [ids])).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM delivery WHERE id = ANY ($1::uuid[]) AND status = 'sending'`, [ids])).toBe(3);
-    expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'deliveryId' = ANY ($1::text[])`, [ids])).toBe(0);
+    expect(await eventsAbout(ids)).toEqual([]);
 
     // The same batch settled again (after the lease, by whoever claims it) is recorded once.
-    expect(await settle(dataSource, claimed.map(succeeded))).toEqual({ ours: 3, events: 3 });
+    expect(await settle(dataSource, claimed.map(succeeded))).toEqual({ ours: 3, events: 1 });
     expect(await count(`SELECT count(*)::int AS n FROM delivery_attempt WHERE delivery_id = ANY ($1::uuid[])`, [ids])).toBe(3);
   });
 });

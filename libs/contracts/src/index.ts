@@ -16,3 +16,4 @@ export * from './events/catalogue/offer-snapshot.v1';
 export * from './events/catalogue/offer-events.v1';
 export * from './events/catalogue/programme-events.v1';
 export * from './events/notifications/delivery-events.v1';
+export * from './events/notifications/delivery-events.v2';

@@ -12,7 +12,8 @@ import {
 } from './matching/match-events.v1';
 import { NeedExpired, NeedFulfilled, NeedSubmitted, NeedUpdated, NeedWithdrawn } from './needs/need-events.v1';
 import { NetworkCreated, NetworkUpdated } from './partners/network-events.v1';
-import { DeliveryFailed, DeliverySucceeded } from './notifications/delivery-events.v1';
+import { DeliveryFailed } from './notifications/delivery-events.v1';
+import { DeliveriesSucceeded } from './notifications/delivery-events.v2';
 import {
   PartnerDeactivated,
   PartnerRegistered,
@@ -52,7 +53,7 @@ export const EVENT_CATALOG: ReadonlyArray<EventDefinition> = [
   OfferArchived,
   ProgrammePublished,
   ProgrammeUpdated,
-  DeliverySucceeded,
+  DeliveriesSucceeded,
   DeliveryFailed,
 ];
 

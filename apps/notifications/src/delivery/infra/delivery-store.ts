@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createEvent, DeliveryFailed, DeliveryFailedV1, DeliverySucceeded, DeliverySucceededV1 } from '@bildungsraum/contracts';
+import { createEvent, DeliveriesSucceeded, DeliveryFailed, DeliveryFailedV1, DeliveryOutcomeV1 } from '@bildungsraum/contracts';
 import { outboxChannel, qualified } from '@bildungsraum/persistence';
 import { NOTIFICATIONS_SCHEMA } from '../../db/notifications-data-source';
 import { endpointDisabledMessages } from '../../templates/messages';
@@ -111,8 +112,9 @@ export async function claimDue(dataSource: DataSource, limit: number, leaseMs: n
 /**
  * One statement — hence one transaction and one round trip — for a batch of outcomes: an attempt
  * row each, the delivery rows updated only if the attempt id is still ours (a takeover after an
- * expired lease wins), channel health, and the `delivery.succeeded|failed` events of the rows that
- * were ours into the outbox (the same rows appendToOutbox writes; the relay is woken at commit).
+ * expired lease wins), channel health, and into the outbox (the same rows appendToOutbox writes;
+ * the relay is woken at commit) for the rows that were ours: one `delivery.succeeded.v2` carrying
+ * every succeeded delivery of the batch (ADR 0007) and one `delivery.failed.v1` per failed one.
  * All or nothing: a process dying mid-batch leaves the rows 'sending' and nothing logged.
  */
 const SETTLE_SQL = `
@@ -133,13 +135,21 @@ const SETTLE_SQL = `
       FROM input u
      WHERE d.id = u.id AND d.attempt_id = u.attempt_id AND d.status = 'sending'
      RETURNING d.id),
-  events AS (
+  failed_events AS (
     INSERT INTO ${qualified(NOTIFICATIONS_SCHEMA, 'outbox')} (id, type, subject, attributes, payload)
     SELECT (r->'a'->>'id')::uuid, r->'a'->>'type', r->'a'->>'subject', r->'a', r->'p'
       FROM jsonb_array_elements($13::jsonb) WITH ORDINALITY AS e(r, i)
      WHERE (r->>'delivery')::uuid IN (SELECT id FROM ours)
      ORDER BY i
-    RETURNING 1)
+    RETURNING 1),
+  succeeded_event AS (
+    INSERT INTO ${qualified(NOTIFICATIONS_SCHEMA, 'outbox')} (id, type, subject, attributes, payload)
+    SELECT ($14::jsonb->>'id')::uuid, $14::jsonb->>'type', $14::jsonb->>'subject', $14::jsonb - 'data', jsonb_build_object('deliveries', jsonb_agg(r->'p' ORDER BY i))
+      FROM jsonb_array_elements($15::jsonb) WITH ORDINALITY AS e(r, i)
+     WHERE (r->>'delivery')::uuid IN (SELECT id FROM ours)
+    HAVING count(*) > 0
+    RETURNING 1),
+  events AS (SELECT 1 FROM failed_events UNION ALL SELECT 1 FROM succeeded_event)
   SELECT (SELECT count(*) FROM ours)::int AS ours, (SELECT count(*) FROM events)::int AS events,
          (SELECT pg_notify('${outboxChannel(NOTIFICATIONS_SCHEMA)}', '') FROM (SELECT 1 FROM events LIMIT 1) AS any_event) IS NOT NULL AS woken`;
 
@@ -148,11 +158,14 @@ export async function settle(dataSource: DataSource, settled: Settled[]): Promis
   // Channel health per channel: any success in the batch clears failing_since, otherwise a failure starts it.
   const health = new Map<string, boolean>();
   for (const s of settled) health.set(s.delivery.channel_id, health.get(s.delivery.channel_id) === true || s.outcome.kind === 'succeeded');
-  // Outcome events for every final outcome; the statement keeps those of the rows that were ours.
-  const events = settled.filter((s) => s.outcome.kind !== 'retry').map((s) => {
-    const { data, ...envelope } = outcomeEvent(s);
+  // Outcomes of every final attempt; the statement keeps those of the rows that were ours.
+  const failures = settled.filter((s) => s.outcome.kind === 'failed').map((s) => {
+    const { data, ...envelope } = failedEvent(s);
     return { delivery: s.delivery.id, a: envelope, p: data };
   });
+  const successes = settled.filter((s) => s.outcome.kind === 'succeeded').map((s) => ({ delivery: s.delivery.id, p: outcomeOf(s) }));
+  // The batch event's envelope (its `data` is dropped in SQL); `deliveries` are aggregated there from the rows that were ours.
+  const batchEvent = createEvent(DeliveriesSucceeded, randomUUID(), { deliveries: [] });
   const parameters = [
     settled.map((s) => s.delivery.id),
     settled.map((s) => s.delivery.attempt_id),
@@ -166,7 +179,9 @@ export async function settle(dataSource: DataSource, settled: Settled[]): Promis
     settled.map((s) => s.error ?? null),
     [...health.keys()],
     [...health.values()],
-    JSON.stringify(events),
+    JSON.stringify(failures),
+    successes.length ? JSON.stringify(batchEvent) : null,
+    JSON.stringify(successes),
   ];
   const disables = settled.filter((item) => item.disableChannel);
   if (!disables.length) return first(await dataSource.query(SETTLE_SQL, parameters));
@@ -183,9 +198,9 @@ function first(rows: unknown): { ours: number; events: number } {
   return { ours, events };
 }
 
-function outcomeEvent(s: Settled) {
+function outcomeOf(s: Settled): DeliveryOutcomeV1 {
   const d = s.delivery;
-  const base = {
+  return {
     deliveryId: d.id,
     eventId: d.event_id,
     eventType: d.event_type,
@@ -197,9 +212,11 @@ function outcomeEvent(s: Settled) {
     ...(s.statusCode !== undefined ? { statusCode: s.statusCode } : {}),
     latencyMs: Math.max(0, Date.now() - new Date(d.created_at).getTime()),
   };
-  if (s.outcome.kind === 'succeeded') return createEvent<DeliverySucceededV1>(DeliverySucceeded, d.id, base);
+}
+
+function failedEvent(s: Settled) {
   const reasonCode = s.outcome.kind === 'failed' ? s.outcome.reasonCode : 'unknown';
-  return createEvent<DeliveryFailedV1>(DeliveryFailed, d.id, { ...base, reasonCode, ...(s.error ? { reason: s.error.slice(0, 2000) } : {}) });
+  return createEvent<DeliveryFailedV1>(DeliveryFailed, s.delivery.id, { ...outcomeOf(s), reasonCode, ...(s.error ? { reason: s.error.slice(0, 2000) } : {}) });
 }
 
 /** Disables the channel once and tells the owner in the in-app inbox; its open deliveries then fail as `endpoint_disabled`. */

@@ -5,7 +5,9 @@ export const NOTIFICATION_CHANNEL_KINDS = ['email', 'webhook'] as const;
 export type NotificationChannelKind = (typeof NOTIFICATION_CHANNEL_KINDS)[number];
 
 /**
- * The outcome of one delivery: one (event, subscription) pair. No personal data: the email
+ * The outcome of one delivery: one (event, subscription) pair — the payload of
+ * `delivery.failed.v1`, and each entry of `delivery.succeeded.v2` (which replaced the
+ * per-delivery `delivery.succeeded.v1`, ADR 0007). No personal data: the email
  * address or webhook URL stays in the notifications service, where it can be erased.
  */
 export class DeliveryOutcomeV1 {
@@ -27,21 +29,11 @@ export class DeliveryOutcomeV1 {
   @IsOptional() @IsInt() @Min(0) latencyMs?: number;
 }
 
-export class DeliverySucceededV1 extends DeliveryOutcomeV1 {}
-
 export class DeliveryFailedV1 extends DeliveryOutcomeV1 {
   /** `retries_exhausted`, `endpoint_gone` (410), `endpoint_disabled`, `channel_erased`. */
   @IsString() @Length(1, 100) reasonCode!: string;
   @IsOptional() @IsString() @Length(1, 2000) reason?: string;
 }
-
-export const DeliverySucceeded = defineEvent({
-  type: 'notifications.delivery.succeeded.v1',
-  service: 'notifications',
-  aggregate: 'delivery',
-  payload: DeliverySucceededV1,
-  summary: 'Benachrichtigung zugestellt (E-Mail angenommen, Webhook mit 2xx beantwortet) / notification delivered',
-});
 
 export const DeliveryFailed = defineEvent({
   type: 'notifications.delivery.failed.v1',
