@@ -5,6 +5,8 @@ export interface Outcome {
   failed: number;
   /** Latency of each successful request in ms. */
   latencies: number[];
+  /** Fixed rate only: when each successful request was due (epoch ms), parallel to `latencies`. */
+  dueAt: number[];
   statuses: Map<number, number>;
 }
 
@@ -32,15 +34,16 @@ function send(target: Target, i: number): Promise<number> {
   });
 }
 
-function record(outcome: Outcome, status: number, latencyMs: number): void {
+function record(outcome: Outcome, status: number, latencyMs: number, dueAt?: number): void {
   outcome.statuses.set(status, (outcome.statuses.get(status) ?? 0) + 1);
   if (status === 201) {
     outcome.ok += 1;
     outcome.latencies.push(latencyMs);
+    if (dueAt !== undefined) outcome.dueAt.push(dueAt);
   } else outcome.failed += 1;
 }
 
-const empty = (): Outcome => ({ ok: 0, failed: 0, latencies: [], statuses: new Map() });
+const empty = (): Outcome => ({ ok: 0, failed: 0, latencies: [], dueAt: [], statuses: new Map() });
 
 /** Closed loop: `concurrency` clients send back to back for `seconds`; the rate the service sustains. */
 export async function saturate(target: Target, concurrency: number, seconds: number, offset: number): Promise<Outcome & { perSecond: number }> {
@@ -76,7 +79,7 @@ export async function fixedRate(target: Target, ratePerSecond: number, seconds: 
       while (sent < due) {
         const i = sent++;
         const scheduled = start + (i * 1000) / ratePerSecond;
-        pending.push(send(target, offset + i).then((status) => record(outcome, status, performance.now() - scheduled)));
+        pending.push(send(target, offset + i).then((status) => record(outcome, status, performance.now() - scheduled, performance.timeOrigin + scheduled)));
       }
       if (sent >= total) resolve();
       else setTimeout(tick, 1);

@@ -8,8 +8,10 @@ import { connectNats, drainNats, ensureServiceStream, JetStreamPublisher } from 
 import { loadConfig, mintDevToken, ServiceConfig } from '@bildungsraum/platform';
 import { provisionTestInfrastructure } from '@bildungsraum/testing';
 import { machine, percentile, round } from '../outbox/stats';
+import { cpuPerRequest, sampleCpu } from './cpu';
 import { fixedRate, saturate, Target } from './load';
 import { freePort, migrate, startService } from './service';
+import { RunTrace } from './trace';
 
 /**
  * Sustained need submissions over HTTP against the real service (child process): each request
@@ -59,12 +61,17 @@ async function main(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl, BILDUNGSRAUM_SUBJECT_PREFIX: infra.subjectPrefix, LOG_LEVEL: 'warn', AUTH_MODE: 'local', NODE_ENV: 'development' };
   const nc = await connectNats({ url: infra.natsUrl, name: 'bench-needs', waitOnFirstConnect: true });
   const db = new Client({ connectionString: infra.databaseUrl });
+  const database = new URL(infra.databaseUrl).pathname.slice(1);
+  const trace = new RunTrace();
   let stop: () => Promise<void> = async () => undefined;
   try {
+    await db.connect();
+    await trace.start(db, database);
     migrate(env);
     const port = await freePort();
-    ({ stop } = await startService(env, port));
-    await db.connect();
+    const service = await startService(env, port, trace.serviceOptions());
+    stop = service.stop;
+    const cpu = () => sampleCpu(service.child.pid ?? 0, db, database);
     const count = async (sql: string) => Number(((await db.query(sql)).rows[0] as { n: string }).n);
 
     // Companies arrive as partners would publish them; the service's read model must have them.
@@ -87,10 +94,18 @@ async function main(): Promise<void> {
 
     await saturate(target, 8, 2, 0); // warm-up: JIT, pools, connections
     await drained();
+    const cpuBeforeSaturation = await cpu();
     const saturation = await saturate(target, CONCURRENCY, SATURATION_SECONDS, 1_000_000);
     await drained();
+    const cpuBeforeSteady = await cpu();
+    const steadyFrom = Date.now();
     const steady = await fixedRate(target, RATE, RATE_SECONDS, 2_000_000);
+    const steadyTo = Date.now();
     await drained();
+    const cpuAfter = await cpu();
+    // CPU per request includes the relay's work for it (the outbox has drained at each sample).
+    const saturationCpu = cpuPerRequest(cpuBeforeSaturation, cpuBeforeSteady, saturation.ok + saturation.failed);
+    const steadyCpu = cpuPerRequest(cpuBeforeSteady, cpuAfter, steady.ok + steady.failed);
 
     const submitted = await count(`SELECT count(*) AS n FROM needs.needs WHERE status = 'submitted'`);
     const stream = await jsm.streams.info(prefixedName('NEEDS', infra.subjectPrefix));
@@ -106,12 +121,17 @@ async function main(): Promise<void> {
       submitted,
       achieved_rate_per_s: round(steady.achievedPerSecond, 0),
       failed_requests: failed,
+      service_cpu_ms_per_request: steadyCpu.service,
+      postgres_cpu_ms_per_request: steadyCpu.postgres,
+      bench_cpu_ms_per_request: steadyCpu.bench,
       // Other work on the machine competes for the same 2 cores: read the figures with it.
       load_avg_1m_before: round(loadBefore),
     };
     console.log(`Bildungsraum needs intake bench – ${machine()}; 1-min load average before the run ${figures.load_avg_1m_before}`);
     console.log(`  saturation (${CONCURRENCY} clients, ${SATURATION_SECONDS} s): ${figures.max_per_s} submissions/s, p50 ${round(percentile(saturation.latencies, 50))} ms, p99 ${round(percentile(saturation.latencies, 99))} ms`);
     console.log(`  fixed rate ${RATE}/s for ${RATE_SECONDS} s: achieved ${figures.achieved_rate_per_s}/s, p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${round(Math.max(...steady.latencies))} ms`);
+    console.log(`  CPU ms per request (service / Postgres backends / bench): saturation ${saturationCpu.service} / ${saturationCpu.postgres} / ${saturationCpu.bench}, fixed rate ${steadyCpu.service} / ${steadyCpu.postgres} / ${steadyCpu.bench}`);
+    trace.report(database, steady.dueAt, steady.latencies, steadyFrom, steadyTo, 25);
     console.log(`  needs submitted ${submitted}, needs.need.submitted.v1 in stream ${eventsInStream}: ${submitted === eventsInStream ? 'none lost' : 'MISMATCH'}; failed requests ${failed}`);
     console.log(`  target p99 < 25 ms at ${RATE}/s: ${figures.p99_ms < 25 ? 'met' : 'missed'}`);
     console.log(JSON.stringify(figures));

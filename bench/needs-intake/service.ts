@@ -26,8 +26,14 @@ export function migrate(env: NodeJS.ProcessEnv): void {
  * The needs service as its own process, so that the load generator does not share its event
  * loop (on 2 cores they still share the CPU with Postgres and NATS).
  */
-export async function startService(env: NodeJS.ProcessEnv, port: number): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), '-r', '@swc-node/register', join(ROOT, 'apps/needs/src/main.ts')], { env: { ...env, PORT: String(port) }, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+export async function startService(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  extra: { execArgv: string[]; env: NodeJS.ProcessEnv } = { execArgv: [], env: {} },
+): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const args = [...profile, '-r', '@swc-node/register', ...extra.execArgv, join(ROOT, 'apps/needs/src/main.ts')];
+  const child = spawn(process.execPath, args, { env: { ...env, ...extra.env, PORT: String(port) }, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const deadline = Date.now() + 60_000;
