@@ -13,18 +13,9 @@ import { gapKeeper } from './gap-keeper';
 export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting: readonly FittingDate[], fitsAny: boolean): Promise<CloudEvent[]> {
   const n = need.snapshot;
   const facts = { id: need.id, companyId: n.company.id, participants: n.participants, districtKey: n.site.districtKey, open: need.open };
-  const events: CloudEvent[] = [];
-  const offers = new Map(fitting.map((fit) => [fit.courseDateId, fit.offer]));
-  for (const courseDateId of await bundleKeeper.replaceFits(manager, facts, fitting)) {
-    const event = await bundleKeeper.recompute(manager, courseDateId, offers);
-    if (event) events.push(event);
-  }
+  const events: CloudEvent[] = await bundleKeeper.replaceFits(manager, facts, fitting);
   // Demand counts through the need's core skills, not the relatives added to find courses.
   const core = coreSkills(n.skillUris, need.textSkills, need.corrections);
-  const keys = await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, core }, !fitsAny);
-  for (const key of keys) {
-    const event = await gapKeeper.recompute(manager, key);
-    if (event) events.push(event);
-  }
+  events.push(...(await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, core }, !fitsAny)));
   return events;
 }

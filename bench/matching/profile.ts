@@ -1,0 +1,146 @@
+/**
+ * What one need costs matching, without messaging and less sensitive to the machine's load than
+ * bench/matching's latencies: the real NeedEventsHandler in this process against a fresh database,
+ * one pooled connection, and per measured need
+ *
+ *   - round trips (every statement through TypeORM's Postgres query runner, BEGIN and COMMIT included),
+ *   - the time spent waiting for them, and the handler's wall time,
+ *   - CPU: this process (process.cpuUsage) and the Postgres backend serving it (/proc/<pid>/stat),
+ *   - the statements grouped by their first words (count and time per need).
+ *
+ * Data as bench/matching generates it (same seed): PROFILE_OFFERS_SMALL (10,000) offers
+ * bulk-written, PROFILE_OPEN_NEEDS (300) open needs through the handler (so bundles exist), then
+ * PROFILE_NEEDS (100) measured needs; then up to PROFILE_OFFERS (100,000) offers and the same
+ * number of needs again (PROFILE_OFFERS=0: the small phase only).
+ *
+ *   node -r @swc-node/register bench/matching/profile.ts
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { createEvent, NeedSnapshotV1, NeedSubmitted } from '@bildungsraum/contracts';
+import { JetStreamEventContext } from '@bildungsraum/messaging';
+import { provisionTestInfrastructure } from '@bildungsraum/testing';
+import { createMatchingDataSource } from '../../apps/matching/src/db/matching-data-source';
+import { migrateMatching } from '../../apps/matching/src/db/migrate-matching';
+import { directory } from '../../apps/matching/src/directory/infra/directory.repository';
+import { NeedEventsHandler } from '../../apps/matching/src/matches/events/need-events.handler';
+import { Rematcher } from '../../apps/matching/src/matches/infra/rematcher';
+import { MatchingConfig } from '../../apps/matching/src/matching.config';
+import { systemClock } from '../../apps/matching/src/shared/domain/clock';
+import { NeedSkillReader } from '../../apps/matching/src/skills/need-skill-reader';
+import { percentile, round } from '../outbox/stats';
+import { bulkInsertOffers } from './bulk';
+import { generateNeed, generateOffer, random } from './generator';
+
+const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const OFFERS_SMALL = knob('PROFILE_OFFERS_SMALL', 10_000);
+const OFFERS = knob('PROFILE_OFFERS', 100_000);
+const OPEN_NEEDS = knob('PROFILE_OPEN_NEEDS', 300);
+const NEEDS = knob('PROFILE_NEEDS', 100);
+const TICKS_PER_MS = 100 / 1000;
+
+/** Every statement of the query runner: counted, timed and grouped by its first words. */
+const statements = { count: 0, ms: 0, byKind: new Map<string, { count: number; ms: number }>() };
+const kindOf = (sql: string) => sql.replace(/\s+/g, ' ').trim().replace(/"[^"]*"\./g, '').slice(0, 48);
+const original = PostgresQueryRunner.prototype.query;
+PostgresQueryRunner.prototype.query = async function counted(this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
+  const started = performance.now();
+  try {
+    return await original.apply(this, args);
+  } finally {
+    const ms = performance.now() - started;
+    statements.count += 1;
+    statements.ms += ms;
+    const kind = kindOf(args[0]);
+    const entry = statements.byKind.get(kind) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += ms;
+    statements.byKind.set(kind, entry);
+  }
+} as typeof original;
+
+const backendTicks = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+};
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const load = () => loadavg().map((value) => round(value)).join(' ');
+
+async function main(): Promise<void> {
+  const infra = await provisionTestInfrastructure('benchprofile');
+  await migrateMatching(infra.databaseUrl);
+  const dataSource = createMatchingDataSource(infra.databaseUrl, { poolSize: 1 });
+  await dataSource.initialize();
+  const db = new Client({ connectionString: infra.databaseUrl });
+  await db.connect();
+  try {
+    const config = new MatchingConfig();
+    const handler = new NeedEventsHandler(dataSource, new NeedSkillReader(dataSource), new Rematcher(config, systemClock));
+    const [{ pid }] = (await dataSource.query(`SELECT pg_backend_pid() AS pid`)) as Array<{ pid: number }>;
+    const handle = (need: NeedSnapshotV1) => handler.submitted(need, { event: createEvent(NeedSubmitted, need.id, need) } as unknown as JetStreamEventContext);
+    const next = random(20261121);
+    const providerIds = Array.from({ length: 50 }, (_, index) => `00000000-0000-4000-8000-${index.toString().padStart(12, '0')}`);
+    for (const id of providerIds) {
+      await directory.upsertPartner(dataSource.manager, { id, version: 1, kind: 'provider', name: 'Bench-Träger', status: 'verified', provider: { azavApproved: true }, sites: [], districtKeys: [], networkIds: [] });
+    }
+    const loadOffers = async (from: number, to: number) => {
+      for (let index = from; index < to; index += 5_000) await bulkInsertOffers(db, 'matching', Array.from({ length: Math.min(5_000, to - index) }, () => generateOffer(next, providerIds)));
+      await db.query(`ANALYZE matching.offer_view; ANALYZE matching.course_date_view`);
+    };
+    const companies = Array.from({ length: 200 }, (_, index) => `00000000-0000-4000-9000-${index.toString().padStart(12, '0')}`);
+
+    const measure = async (label: string) => {
+      const wall: number[] = [];
+      statements.count = 0;
+      statements.ms = 0;
+      statements.byKind.clear();
+      const cpuBefore = process.cpuUsage();
+      const ticksBefore = backendTicks(pid);
+      const companyId = '00000000-0000-4000-8000-0000000000cc';
+      for (let index = 0; index < NEEDS; index += 1) {
+        const need = generateNeed(next, companyId);
+        const started = performance.now();
+        await handle(need);
+        wall.push(performance.now() - started);
+      }
+      const cpu = process.cpuUsage(cpuBefore);
+      const figures = {
+        round_trips: round(statements.count / NEEDS),
+        statement_ms: round(statements.ms / NEEDS),
+        wall_p50_ms: round(percentile(wall, 50)),
+        wall_p95_ms: round(percentile(wall, 95)),
+        node_cpu_ms: round((cpu.user + cpu.system) / 1000 / NEEDS),
+        postgres_cpu_ms: round((backendTicks(pid) - ticksBefore) / TICKS_PER_MS / NEEDS),
+        load: load(),
+      };
+      say(`  ${label}: ${JSON.stringify(figures)}`);
+      const kinds = [...statements.byKind.entries()].sort(([, a], [, b]) => b.ms - a.ms);
+      for (const [kind, { count, ms }] of kinds) say(`    ${round(count / NEEDS).toString().padStart(5)} × ${round(ms / NEEDS).toString().padStart(7)} ms  ${kind}`);
+      return figures;
+    };
+
+    say(`matching need profile, load ${load()}`);
+    await loadOffers(0, OFFERS_SMALL);
+    for (let index = 0; index < OPEN_NEEDS; index += 1) await handle(generateNeed(next, companies[Math.floor(next() * companies.length)]!));
+    const small = await measure(`${OFFERS_SMALL} offers, ${OPEN_NEEDS} open needs`);
+    let large: typeof small | undefined;
+    if (OFFERS > OFFERS_SMALL) {
+      await loadOffers(OFFERS_SMALL, OFFERS);
+      large = await measure(`${OFFERS} offers`);
+    }
+    say(JSON.stringify({ bench: 'matching-profile', offers_small: OFFERS_SMALL, small, offers: OFFERS, large }));
+  } finally {
+    await db.end();
+    await dataSource.destroy();
+    await infra.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
