@@ -18,7 +18,7 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
 }
 
 /** The catalogue service as its own process (the load generator must not share its event loop). */
-export async function startService(env: NodeJS.ProcessEnv, port: number): Promise<{ stop(): Promise<void> }> {
+export async function startService(env: NodeJS.ProcessEnv, port: number): Promise<{ pid: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/catalogue/src/main.ts')], { env: { ...env, PORT: String(port) }, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -30,6 +30,7 @@ export async function startService(env: NodeJS.ProcessEnv, port: number): Promis
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -5,6 +5,8 @@
  *                                                   resolution, search rows and the outbox
  *   sql <queries.json> <concurrency>                the search statements the API runs, straight
  *                                                   on a pg pool (no HTTP, no Nest)
+ *   profile <queries.json>                          Postgres CPU and wall time per query class,
+ *                                                   one client (bench-profile.ts)
  *
  * Prints one JSON line with its figures.
  */
@@ -19,6 +21,7 @@ import { OfferContent } from '../src/offers/domain/offer-model';
 import { runSearch } from '../src/search/search-engine';
 import { skillsMatchingWords } from '../src/skills/skill-search';
 import { benchProviderId, BenchQuery, criteriaOf } from './bench-query';
+import { cpuMsOf, profile } from './bench-profile';
 
 const databaseUrl = process.env.DATABASE_URL ?? '';
 /** Offers per transaction of the bulk load. */
@@ -77,7 +80,12 @@ async function load(file: string, providers: number, concurrency: number): Promi
 
 async function sql(file: string, concurrency: number): Promise<void> {
   const queries = JSON.parse(readFileSync(file, 'utf8')) as BenchQuery[];
-  const pool = new Pool({ connectionString: databaseUrl, max: concurrency, options: '-c search_path=catalogue,public' });
+  const pool = new Pool({ connectionString: databaseUrl, max: concurrency, idleTimeoutMillis: 0, application_name: 'catalogue-bench-sql', options: '-c search_path=catalogue,public' });
+  // CPU of the pool's backends (the pool keeps them open from the warm-up to the end).
+  const backendsCpuMs = async () => {
+    const { rows } = await pool.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = 'catalogue-bench-sql' AND datname = current_database()`);
+    return rows.reduce((sum, { pid }) => sum + cpuMsOf(pid), 0);
+  };
   const today = new Date().toISOString().slice(0, 10);
   const latencies: number[] = [];
   let next = 0;
@@ -96,15 +104,22 @@ async function sql(file: string, concurrency: number): Promise<void> {
     );
   };
   await run(true);
+  const cpuBefore = await backendsCpuMs();
   const started = performance.now();
   await run(false);
   const seconds = (performance.now() - started) / 1000;
+  const postgresCpuMs = (await backendsCpuMs()) - cpuBefore;
   await pool.end();
-  process.stdout.write(`${JSON.stringify({ latencies, seconds })}\n`);
+  process.stdout.write(`${JSON.stringify({ latencies, seconds, postgresCpuMs })}\n`);
 }
 
 const [mode, file = '', a = '', b = ''] = process.argv.slice(2);
-(mode === 'load' ? load(file, Number(a), Number(b)) : mode === 'sql' ? sql(file, Number(a)) : Promise.reject(new Error(`unknown mode ${mode}`))).catch((error: unknown) => {
+const modes: Record<string, () => Promise<void>> = {
+  load: () => load(file, Number(a), Number(b)),
+  sql: () => sql(file, Number(a)),
+  profile: async () => void process.stdout.write(`${JSON.stringify(await profile(databaseUrl, file))}\n`),
+};
+(modes[mode ?? ''] ?? (() => Promise.reject(new Error(`unknown mode ${mode}`))))().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
