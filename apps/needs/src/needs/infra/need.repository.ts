@@ -1,5 +1,6 @@
-import { EntityManager } from 'typeorm';
-import { NeedStatus, NeedWithdrawalReason } from '@bildungsraum/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { CloudEvent, NeedStatus, NeedWithdrawalReason } from '@bildungsraum/contracts';
+import { outboxChannel, outboxDocument, outboxInsertSql, outboxWakeSql } from '@bildungsraum/persistence';
 import { schemaOfManager } from '../../shared/infra/schema-of-manager';
 import { CapturedBy, CompanySnapshot, Need, NeedState } from '../domain/need';
 import { NeedContent } from '../domain/need-content';
@@ -103,20 +104,26 @@ export const needRepository = {
   },
 
   /**
-   * Inserts many new needs in one statement (group commit). A need is inserted only while its
-   * company may have it: drafts for pending or verified companies, submitted needs for verified
-   * ones. Returns the ids that were inserted.
+   * Inserts many new needs and their events in one statement (group commit): one round trip, and
+   * Postgres runs a single statement as its own transaction, so a need and its outbox rows are
+   * committed together or not at all. A need is inserted only while its company may have it:
+   * drafts for pending or verified companies, submitted needs for verified ones; its events
+   * (`outboxDocument` keyed by need id) only if it was inserted. Returns the inserted ids.
    */
-  async insertMany(manager: EntityManager, needs: Need[]): Promise<Set<string>> {
-    const s = schemaOfManager(manager);
+  async insertManyWithEvents(dataSource: DataSource, schema: string, needs: Need[], events: CloudEvent[], needOf: (event: CloudEvent) => string): Promise<Set<string>> {
     const rows = needs.map((need) => row(need.snapshot));
-    const inserted = (await manager.query(
-      `INSERT INTO "${s}".needs (${COLUMNS})
-       SELECT ${COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')} FROM jsonb_populate_recordset(NULL::"${s}".needs, $1::jsonb) r
-        WHERE EXISTS (SELECT 1 FROM "${s}".partner_view p WHERE p.id = r.company_id
-                        AND (p.status = 'verified' OR (r.status = 'draft' AND p.status = 'pending')))
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [JSON.stringify(rows)],
+    const inserted = (await dataSource.query(
+      `WITH inserted AS (
+         INSERT INTO "${schema}".needs (${COLUMNS})
+         SELECT ${COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')} FROM jsonb_populate_recordset(NULL::"${schema}".needs, $1::jsonb) r
+          WHERE EXISTS (SELECT 1 FROM "${schema}".partner_view p WHERE p.id = r.company_id
+                          AND (p.status = 'verified' OR (r.status = 'draft' AND p.status = 'pending')))
+         ON CONFLICT (id) DO NOTHING RETURNING id
+       ),
+       appended AS (${outboxInsertSql(schema, '$2::jsonb', `(r->>'k')::uuid IN (SELECT id FROM inserted)`)}),
+       woken AS (${outboxWakeSql('$3')})
+       SELECT id FROM inserted WHERE (SELECT count(*) FROM woken) >= 0`,
+      [JSON.stringify(rows), outboxDocument(events, needOf), outboxChannel(schema)],
     )) as Array<{ id: string }>;
     return new Set(inserted.map((row) => row.id));
   },
