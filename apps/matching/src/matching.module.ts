@@ -12,6 +12,7 @@ import { MatchActionsController } from './matches/commands/match-actions.control
 import { MatchActionsHandler } from './matches/commands/match-actions.handler';
 import { NeedEventsHandler } from './matches/events/need-events.handler';
 import { OfferEventsHandler } from './matches/events/offer-events.handler';
+import { OfferInserter } from './matches/infra/offer-inserter';
 import { PassedDateSweeper } from './matches/infra/passed-date-sweeper';
 import { Rematcher } from './matches/infra/rematcher';
 import { NeedMatchesController } from './matches/queries/need-matches.controller';
@@ -45,7 +46,7 @@ export function matchingModule(config: MatchingConfig, options: MatchingModuleOp
       }),
     ],
     controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController, ...POOLING_READ_CONTROLLERS],
-    providers: [{ provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor }, { provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, PassedDateSweeper, MatchActionsHandler],
+    providers: [{ provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor }, { provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, OfferInserter, PassedDateSweeper, MatchActionsHandler],
   })
   class MatchingModule {}
   return MatchingModule;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { FEDERAL_PROGRAMMES } from '@bildungsraum/funding';
 import { provisionTestInfrastructure, seededRandom, TestInfrastructure } from '@bildungsraum/testing';
 import { createMatchingDataSource } from '../src/db/matching-data-source';
@@ -14,87 +13,7 @@ import { candidateFacts, fundingFor, needFacts } from '../src/matches/infra/need
 import { retrieveRanked } from '../src/matches/infra/ranked-retrieval';
 import { readModels } from '../src/matches/infra/read-models';
 import { Rematcher } from '../src/matches/infra/rematcher';
-
-
-const TODAY = new Date().toISOString().slice(0, 10);
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const SKILLS = Array.from({ length: 8 }, (_, index) => `http://data.europa.eu/esco/skill/retrieval-${index}`);
-const KORBACH = { lat: 51.2754, lon: 8.8718 };
-const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-/** ~`km` kilometres north of Korbach (1° latitude ≈ 111.2 km). */
-const north = (km: number) => ({ lat: KORBACH.lat + km / 111.2, lon: KORBACH.lon });
-
-function offer(next: () => number, providerId: string, overrides: Partial<OfferSnapshotV1> = {}, venue?: { lat: number; lon: number } | 'online'): OfferSnapshotV1 {
-  const online = venue === 'online' || (venue === undefined && next() < 0.2);
-  const skills = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => SKILLS[Math.floor(next() ** 2 * SKILLS.length)]!))];
-  const dates = Array.from({ length: 1 + Math.floor(next() * 2) }, () => {
-    const start = 5 + Math.floor(next() * 200);
-    const location = venue && venue !== 'online' ? venue : { lat: KORBACH.lat + (next() - 0.5) * 1.2, lon: KORBACH.lon + (next() - 0.5) * 1.6 };
-    return {
-      id: randomUUID(),
-      startDate: day(start),
-      endDate: day(start + 10 + Math.floor(next() * 60)),
-      schedule: pick(next, ['full_time', 'part_time', 'evening', 'weekend', 'flexible'] as const),
-      online,
-      ...(online ? {} : { venue: { postalCode: '34497', city: 'Korbach', location, districtKey: '06635' } }),
-      minParticipants: next() < 0.5 ? 0 : 4,
-      maxParticipants: 12,
-      seatsTaken: 0,
-      seatsFree: next() < 0.1 ? 1 : 12,
-    };
-  });
-  return {
-    id: randomUUID(),
-    version: 1,
-    providerId,
-    providerName: 'Träger',
-    status: 'published',
-    title: 'Kurs',
-    description: 'Prüfangebot',
-    skills,
-    dqrLevel: 2 + Math.floor(next() * 4),
-    hours: 40 + Math.floor(next() * 300),
-    formats: online ? ['online_live'] : [pick(next, ['presence', 'blended', 'in_house'] as const)],
-    language: next() < 0.9 ? 'de' : 'en',
-    targetGroups: [pick(next, ['employees', 'apprentices', 'unskilled'] as const)],
-    accessibility: [],
-    priceCents: Math.floor(next() * 300_000),
-    azavApproved: next() < 0.5,
-    measureNumber: '955/1/24',
-    dates,
-    ...overrides,
-  };
-}
-
-function need(next: () => number, overrides: Partial<NeedSnapshotV1> = {}): NeedSnapshotV1 {
-  const participants = 1 + Math.floor(next() * 3);
-  const companyId = randomUUID();
-  return {
-    id: randomUUID(),
-    version: 1,
-    status: 'submitted',
-    company: { id: companyId, employees: 5 + Math.floor(next() * 400), districtKey: '06635', nameVisibleToProviders: false },
-    capturedBy: { partnerId: companyId, role: 'company' },
-    description: 'Prüfbedarf',
-    skillUris: [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => SKILLS[Math.floor(next() ** 2 * SKILLS.length)]!))],
-    participants,
-    targetGroups: ['employees'],
-    participantsByTargetGroup: [{ targetGroup: 'employees', count: participants }],
-    dqrLevel: 2 + Math.floor(next() * 4),
-    language: 'de',
-    jobSpecificGerman: false,
-    site: { postalCode: '34497', location: { lat: KORBACH.lat + (next() - 0.5) * 0.4, lon: KORBACH.lon + (next() - 0.5) * 0.6 }, districtKey: '06635' },
-    maxTravelKm: 20 + Math.floor(next() * 40),
-    formats: next() < 0.3 ? ['in_person'] : [],
-    schedules: next() < 0.3 ? ['part_time'] : [],
-    earliestStart: day(Math.floor(next() * 30)),
-    latestEnd: day(150 + Math.floor(next() * 150)),
-    budgetPerParticipantCents: 100_000,
-    fundingAdviceWanted: true,
-    staff: { participantsAged45Plus: 0, participantsSeverelyDisabled: 0 },
-    ...overrides,
-  };
-}
+import { day, KORBACH, need, north, offer, TODAY } from './support/random-market';
 
 const config = Object.assign(new MatchingConfig(), { MATCH_TOP_N: 5, MATCH_POOL_FITS: 4, MATCH_MIN_SCORE_PERCENT: 40, DEFAULT_TRAVEL_KM: 50 });
 const goalsFor = (answered: ReadonlySet<string> = new Set()) => ({ topN: config.MATCH_TOP_N, poolFits: config.MATCH_POOL_FITS, minScore: config.MATCH_MIN_SCORE_PERCENT / 100, answered, live: [] as string[] });

@@ -7,19 +7,19 @@ import { processOnce } from '@bildungsraum/persistence';
 import { MATCHING_CONSUMER, MATCHING_DATA_SOURCE, schemaOfManager } from '../../shared/infra/matching-store';
 import { lockSkills, heldSkills } from '../../shared/infra/skill-locks';
 import { readModels } from '../infra/read-models';
-import { Rematcher } from '../infra/rematcher';
+import { OfferInserter } from '../infra/offer-inserter';
 
 /**
- * An offer is published or changes (dates, seats) or goes: store it with its dates, then re-match
- * every need holding a match or bundle place on it and every open need it could enter the top of
- * (Rematcher.needsConcernedByOffer), in the same transaction — new proposals and retractions
- * (offer withdrawn, date removed, seats gone) alike.
+ * An offer is published or changes (dates, seats) or goes: store it with its dates, then bring
+ * every need it concerns up to date in the same transaction (OfferInserter): needs holding a match
+ * or bundle place on it are re-matched (retractions: offer withdrawn, date removed, seats gone),
+ * open needs it could enter the top of get its dates inserted into their proposals and places.
  */
 @Controller()
 export class OfferEventsHandler {
   constructor(
     @Inject(MATCHING_DATA_SOURCE) private readonly dataSource: DataSource,
-    private readonly rematcher: Rematcher,
+    private readonly inserter: OfferInserter,
   ) {}
 
   @EventPattern(OfferPublished.type) published(@Payload() d: OfferSnapshotV1, @Ctx() c: JetStreamEventContext) { return this.offer(d, c); }
@@ -31,9 +31,7 @@ export class OfferEventsHandler {
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), MATCHING_CONSUMER, ctx.event, async (manager) => {
       await lockSkills(manager, [...(await heldSkills(manager, schemaOfManager(manager), 'offer_view', data.id)), ...data.skills]);
       if ((await readModels.upsertOffer(manager, data)) === 'stale') return;
-      for (const needId of await this.rematcher.needsConcernedByOffer(manager, data)) {
-        await this.rematcher.rematchNeed(manager, needId);
-      }
+      await this.inserter.apply(manager, data);
     });
   }
 }

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, createEvent, MatchAccepted, MatchConfirmed, MatchDeclined, MatchProposed, MatchRejected, MatchSnapshotV1, MatchStatus, MatchWithdrawn } from '@bildungsraum/contracts';
 import { currentCause } from '@bildungsraum/platform';
 import { schemaOfManager } from '../../shared/infra/matching-store';
+import { CompanyCost } from '../domain/company-cost';
+import { Evaluation } from '../domain/scoring';
+import { CandidateRow, NeedRecord } from './candidates';
 
 interface MatchRow {
   id: string;
@@ -66,10 +70,39 @@ export function matchEvent(match: MatchRecord): CloudEvent {
   }
 }
 
+/** A fresh proposal of the date for the need (version 1, new id), with its score, criteria, explanation and cost. */
+export function proposedMatch(need: Pick<NeedRecord, 'id' | 'snapshot'>, row: CandidateRow, evaluation: Exclude<Evaluation, { excluded: string }>, cost: CompanyCost): MatchRecord {
+  return {
+    id: randomUUID(),
+    version: 1,
+    status: 'proposed',
+    needId: need.id,
+    companyId: need.snapshot.company.id,
+    offerId: row.offer.id,
+    courseDateId: row.courseDateId,
+    providerId: row.offer.providerId,
+    participants: need.snapshot.participants,
+    score: evaluation.score,
+    criteria: evaluation.criteria,
+    explanation: evaluation.explanation,
+    companyCostPerParticipantCents: cost.perParticipantCents,
+    fundingProgrammeIds: cost.programmeIds,
+  };
+}
+
 export const matchRepository = {
   async ofNeed(manager: EntityManager, needId: string): Promise<MatchRecord[]> {
     const rows = (await manager.query(`SELECT ${COLUMNS} FROM "${schemaOfManager(manager)}".matches WHERE need_id = $1 ORDER BY score DESC, id`, [needId])) as MatchRow[];
     return rows.map(toRecord);
+  },
+
+  /** The matches of several needs in one query (an offer inserted into many needs), per need, best first. */
+  async ofNeeds(manager: EntityManager, needIds: readonly string[]): Promise<Map<string, MatchRecord[]>> {
+    const byNeed = new Map<string, MatchRecord[]>();
+    if (!needIds.length) return byNeed;
+    const rows = (await manager.query(`SELECT ${COLUMNS} FROM "${schemaOfManager(manager)}".matches WHERE need_id = ANY($1::uuid[]) ORDER BY need_id, score DESC, id`, [[...needIds]])) as MatchRow[];
+    for (const row of rows) byNeed.set(row.need_id, [...(byNeed.get(row.need_id) ?? []), toRecord(row)]);
+    return byNeed;
   },
 
   async load(manager: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<MatchRecord | undefined> {
