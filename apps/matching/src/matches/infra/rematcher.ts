@@ -13,7 +13,7 @@ import { needExactCost } from '../domain/cost-pruning';
 import { planProposals } from '../domain/proposal-plan';
 import { evaluateCandidate } from '../domain/scoring';
 import { parseWeights, Weights } from '../domain/weights';
-import { dateStates, loadNeed, NeedRecord } from './candidates';
+import { dateStates, loadNeed } from './candidates';
 import { admissionBar, retrieveRanked } from './ranked-retrieval';
 import { admissions } from './admissions';
 import { offerReach } from './offer-reach';
@@ -46,9 +46,8 @@ export class Rematcher {
     });
   }
 
-  /** `known`: the need as its handler just wrote it (locked by that write), so it is not read again. */
-  async rematchNeed(manager: EntityManager, needId: string, known?: NeedRecord): Promise<void> {
-    const need = known ?? (await loadNeed(manager, needId, { forUpdate: true }));
+  async rematchNeed(manager: EntityManager, needId: string): Promise<void> {
+    const need = await loadNeed(manager, needId, { forUpdate: true });
     if (!need) return;
     const today = berlinDay(this.clock());
     const facts = needFacts(need, this.config.DEFAULT_TRAVEL_KM);
@@ -61,7 +60,7 @@ export class Rematcher {
     const filter = { lon: site.location.lon, lat: site.location.lat, radiusKm: facts.radiusKm, from: earliestStart && earliestStart > today ? earliestStart : today, to: latestEnd ?? null };
     const retrievalTimer = this.steps?.startTimer({ step: 'retrieval' });
     const retrieval =
-      need.open && (need.skillUris.length || facts.words.length)
+      need.open && need.skillUris.length
         ? await retrieveRanked(manager, need, facts, filter, goals, this.weights, today, (courseDateId) =>
             this.logger.warn(`Score above its ceiling for date ${courseDateId} (need ${need.id}): scoring values more than the retrieval ceiling knows; scored every candidate`),
           )
