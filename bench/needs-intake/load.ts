@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { RawHttpClient } from './raw-http';
 
 export interface Outcome {
   ok: number;
@@ -17,21 +17,19 @@ export interface Target {
   request(i: number): { body: string; token: string };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+const clients = new Map<number, RawHttpClient>();
 
 function send(target: Target, i: number): Promise<number> {
   const { body, token } = target.request(i);
-  return new Promise((resolve) => {
-    const req = request(
-      { host: '127.0.0.1', port: target.port, path: target.path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
+  let client = clients.get(target.port);
+  if (!client) clients.set(target.port, (client = new RawHttpClient(target.port)));
+  return client.post(target.path, body, token);
+}
+
+/** Closes the load generator's connections (at the end of the bench). */
+export function closeClients(): void {
+  for (const client of clients.values()) client.close();
+  clients.clear();
 }
 
 function record(outcome: Outcome, status: number, latencyMs: number, dueAt?: number): void {

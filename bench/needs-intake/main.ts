@@ -9,7 +9,7 @@ import { loadConfig, mintDevToken, ServiceConfig } from '@bildungsraum/platform'
 import { provisionTestInfrastructure } from '@bildungsraum/testing';
 import { machine, percentile, round } from '../outbox/stats';
 import { cpuPerRequest, sampleCpu } from './cpu';
-import { fixedRate, saturate, Target } from './load';
+import { closeClients, fixedRate, saturate, Target } from './load';
 import { freePort, migrate, startService } from './service';
 import { RunTrace } from './trace';
 
@@ -132,10 +132,16 @@ async function main(): Promise<void> {
     console.log(`  fixed rate ${RATE}/s for ${RATE_SECONDS} s: achieved ${figures.achieved_rate_per_s}/s, p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${round(Math.max(...steady.latencies))} ms`);
     console.log(`  CPU ms per request (service / Postgres backends / bench): saturation ${saturationCpu.service} / ${saturationCpu.postgres} / ${saturationCpu.bench}, fixed rate ${steadyCpu.service} / ${steadyCpu.postgres} / ${steadyCpu.bench}`);
     trace.report(database, steady.dueAt, steady.latencies, steadyFrom, steadyTo, 25);
+    if (failed > 0) {
+      const statuses: Record<number, number> = {};
+      for (const [status, n] of [...saturation.statuses, ...steady.statuses]) statuses[status] = (statuses[status] ?? 0) + n;
+      console.log(`  responses by status: ${JSON.stringify(statuses)} (0 = connection failed)`);
+    }
     console.log(`  needs submitted ${submitted}, needs.need.submitted.v1 in stream ${eventsInStream}: ${submitted === eventsInStream ? 'none lost' : 'MISMATCH'}; failed requests ${failed}`);
     console.log(`  target p99 < 25 ms at ${RATE}/s: ${figures.p99_ms < 25 ? 'met' : 'missed'}`);
     console.log(JSON.stringify(figures));
   } finally {
+    closeClients();
     await stop();
     await db.end().catch(() => undefined);
     await drainNats(nc);
