@@ -11,7 +11,7 @@ interface Waiter {
 
 /** One keep-alive connection: one request at a time, the response read by Content-Length. */
 class Connection {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private waiter?: Waiter;
   readonly socket: Socket;
   alive = true;
