@@ -42,12 +42,17 @@ const OFFERS = knob('PROFILE_OFFERS', 100_000);
 const OPEN_NEEDS = knob('PROFILE_OPEN_NEEDS', 300);
 const NEEDS = knob('PROFILE_NEEDS', 100);
 const TICKS_PER_MS = 100 / 1000;
+/** Print EXPLAIN (ANALYZE, BUFFERS) of every retrieval statement of the last PROFILE_EXPLAIN needs of each phase. */
+const EXPLAIN = knob('PROFILE_EXPLAIN', 0);
+const explained: Array<{ sql: string; params: unknown[] }> = [];
+let explaining = false;
 
 /** Every statement of the query runner: counted, timed and grouped by its first words. */
 const statements = { count: 0, ms: 0, byKind: new Map<string, { count: number; ms: number }>() };
 const kindOf = (sql: string) => sql.replace(/\s+/g, ' ').trim().replace(/"[^"]*"\./g, '').slice(0, 48);
 const original = PostgresQueryRunner.prototype.query;
 PostgresQueryRunner.prototype.query = async function counted(this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
+  if (explaining && args[0].trimStart().startsWith('WITH here AS')) explained.push({ sql: args[0], params: args[1] ?? [] });
   const started = performance.now();
   try {
     return await original.apply(this, args);
@@ -77,10 +82,12 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const db = new Client({ connectionString: infra.databaseUrl });
   await db.connect();
+  await db.query(`SET jit = off`);
   try {
     const config = new MatchingConfig();
     const handler = new NeedEventsHandler(dataSource, new NeedSkillReader(dataSource), new Rematcher(config, systemClock));
-    const [{ pid }] = (await dataSource.query(`SELECT pg_backend_pid() AS pid`)) as Array<{ pid: number }>;
+    // The pool closes idle connections (during the bulk loads): the backend is asked for each phase.
+    const backendPid = async () => ((await dataSource.query(`SELECT pg_backend_pid() AS pid`)) as Array<{ pid: number }>)[0]!.pid;
     const handle = (need: NeedSnapshotV1) => handler.submitted(need, { event: createEvent(NeedSubmitted, need.id, need) } as unknown as JetStreamEventContext);
     const next = random(20261121);
     const providerIds = Array.from({ length: 50 }, (_, index) => `00000000-0000-4000-8000-${index.toString().padStart(12, '0')}`);
@@ -95,6 +102,7 @@ async function main(): Promise<void> {
 
     const measure = async (label: string) => {
       const wall: number[] = [];
+      const pid = await backendPid();
       statements.count = 0;
       statements.ms = 0;
       statements.byKind.clear();
@@ -103,6 +111,7 @@ async function main(): Promise<void> {
       const companyId = '00000000-0000-4000-8000-0000000000cc';
       for (let index = 0; index < NEEDS; index += 1) {
         const need = generateNeed(next, companyId);
+        explaining = index >= NEEDS - EXPLAIN;
         const started = performance.now();
         await handle(need);
         wall.push(performance.now() - started);
@@ -117,7 +126,13 @@ async function main(): Promise<void> {
         postgres_cpu_ms: round((backendTicks(pid) - ticksBefore) / TICKS_PER_MS / NEEDS),
         load: load(),
       };
+      if ((await backendPid()) !== pid) throw new Error('the measured connection was replaced: Postgres CPU unknown');
       say(`  ${label}: ${JSON.stringify(figures)}`);
+      explaining = false;
+      for (const { sql, params } of explained.splice(0)) {
+        const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+        say(plan.rows.map((row: Record<string, string>) => `      ${row['QUERY PLAN']}`).join('\n'));
+      }
       const kinds = [...statements.byKind.entries()].sort(([, a], [, b]) => b.ms - a.ms);
       for (const [kind, { count, ms }] of kinds) say(`    ${round(count / NEEDS).toString().padStart(5)} × ${round(ms / NEEDS).toString().padStart(7)} ms  ${kind}`);
       return figures;

@@ -5,7 +5,7 @@ import { NeedExpired, NeedFulfilled, NeedSnapshotV1, NeedSubmitted, NeedUpdated,
 import { JetStreamEventContext } from '@bildungsraum/messaging';
 import { processOnce } from '@bildungsraum/persistence';
 import { MATCHING_CONSUMER, MATCHING_DATA_SOURCE, schemaOfManager } from '../../shared/infra/matching-store';
-import { heldSkills, lockSkills } from '../../shared/infra/skill-locks';
+import { lockSkills } from '../../shared/infra/skill-locks';
 import { NeedSkillReader, TextSkill } from '../../skills/need-skill-reader';
 import { needChangeMatters } from '../domain/need-change';
 import { loadNeed } from '../infra/candidates';
@@ -38,12 +38,19 @@ export class NeedEventsHandler {
     const held = await loadNeed(this.dataSource.manager, data.id);
     const textSkills: TextSkill[] = held && held.snapshot.description === data.description ? held.textSkills : await this.skills.read(data.description);
     await processOnce(this.dataSource, schemaOfManager(this.dataSource.manager), MATCHING_CONSUMER, ctx.event, async (manager) => {
-      const s = schemaOfManager(manager);
-      await lockSkills(manager, [...(await heldSkills(manager, s, 'need_view', data.id)), ...data.skillUris, ...textSkills.map((skill) => skill.uri)]);
+      // The skills held before (as read above) and the new ones are locked; the row read after the
+      // locks is the one that counts. Should its skills have changed in between (a correction
+      // committed meanwhile), those are locked too before anything else is read.
+      const locked = new Set([...(held?.skillUris ?? []), ...data.skillUris, ...textSkills.map((skill) => skill.uri)]);
+      await lockSkills(manager, [...locked]);
       const previous = await loadNeed(manager, data.id);
-      if ((await readModels.upsertNeed(manager, data, textSkills)) === 'stale') return;
+      const unlocked = (previous?.skillUris ?? []).filter((uri) => !locked.has(uri));
+      if (unlocked.length) await lockSkills(manager, unlocked);
+      const stored = await readModels.upsertNeed(manager, data, textSkills, previous?.corrections);
+      if (stored === 'stale') return;
       if (previous && !needChangeMatters(previous.snapshot, data, isOpen)) return;
-      await this.rematcher.rematchNeed(manager, data.id);
+      // The row just written is the need the re-match works on (and is locked by that write).
+      await this.rematcher.rematchNeed(manager, data.id, stored);
     });
   }
 }

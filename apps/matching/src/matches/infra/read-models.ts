@@ -4,19 +4,21 @@ import { upsertIfNewer } from '@bildungsraum/persistence';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { effectiveSkills, NO_CORRECTIONS, SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
-import { offerFacts } from './candidates';
+import { NeedRecord, offerFacts } from './candidates';
 
 /** Needs in these states are matched; others only keep their confirmed matches. */
 export const OPEN_NEED_STATUSES = ['submitted', 'matched', 'pooled'];
 
 /** Version-guarded read models of needs and offers (with their course dates). */
 export const readModels = {
-  /** Stores the need with the skills read from its text; `stale` = an older version than the one held. */
-  async upsertNeed(manager: EntityManager, need: NeedSnapshotV1, textSkills: readonly TextSkill[]): Promise<'applied' | 'stale'> {
+  /**
+   * Stores the need with the skills read from its text and the corrections held for it (read by the
+   * caller in the same transaction: corrections made earlier apply to every later version).
+   * Returns the stored need as loadNeed would read it, or `stale` for an older version than the one held.
+   */
+  async upsertNeed(manager: EntityManager, need: NeedSnapshotV1, textSkills: TextSkill[], corrections: SkillCorrections = NO_CORRECTIONS): Promise<NeedRecord | 'stale'> {
     const s = schemaOfManager(manager);
-    // Corrections made earlier apply to every later version of the need.
-    const [held] = (await manager.query(`SELECT skill_corrections FROM "${s}".need_view WHERE id = $1`, [need.id])) as Array<{ skill_corrections: SkillCorrections }>;
-    const skills = effectiveSkills(need.skillUris, textSkills, held?.skill_corrections ?? NO_CORRECTIONS).map((skill) => skill.uri);
+    const skills = effectiveSkills(need.skillUris, textSkills, corrections).map((skill) => skill.uri);
     // upsertIfNewer binds plain values; the point is set right after, in the same transaction.
     const outcome = await upsertIfNewer(manager, {
       schema: s,
@@ -37,7 +39,8 @@ export const readModels = {
         participants: need.participants,
       },
     });
-    return outcome;
+    if (outcome === 'stale') return outcome;
+    return { id: need.id, version: need.version, open: OPEN_NEED_STATUSES.includes(need.status), snapshot: need, skillUris: skills, textSkills, corrections };
   },
 
   /** Stores the offer; when applied, its course dates are replaced by the snapshot's. */

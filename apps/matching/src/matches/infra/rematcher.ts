@@ -13,7 +13,7 @@ import { needExactCost } from '../domain/cost-pruning';
 import { planProposals } from '../domain/proposal-plan';
 import { evaluateCandidate } from '../domain/scoring';
 import { parseWeights, Weights } from '../domain/weights';
-import { dateStates, loadNeed } from './candidates';
+import { dateStates, loadNeed, NeedRecord } from './candidates';
 import { admissionBar, retrieveRanked } from './ranked-retrieval';
 import { admissions } from './admissions';
 import { offerReach } from './offer-reach';
@@ -46,8 +46,9 @@ export class Rematcher {
     });
   }
 
-  async rematchNeed(manager: EntityManager, needId: string): Promise<void> {
-    const need = await loadNeed(manager, needId, { forUpdate: true });
+  /** `known`: the need as its handler just wrote it (locked by that write), so it is not read again. */
+  async rematchNeed(manager: EntityManager, needId: string, known?: NeedRecord): Promise<void> {
+    const need = known ?? (await loadNeed(manager, needId, { forUpdate: true }));
     if (!need) return;
     const today = berlinDay(this.clock());
     const facts = needFacts(need, this.config.DEFAULT_TRAVEL_KM);
