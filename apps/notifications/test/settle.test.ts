@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DeliveriesSucceeded, DeliveryFailed, validatePayload } from '@bildungsraum/contracts';
 import { provisionTestInfrastructure, TestInfrastructure } from '@bildungsraum/testing';
 import { createNotificationsDataSource, migrateNotifications } from '../src/db/notifications-data-source';
 import { claimDue, ClaimedDelivery, settle, Settled } from '../src/delivery/infra/delivery-store';
@@ -82,6 +83,16 @@ describe('settle: batch outcomes, all or nothing', () => {
       { type: 'notifications.delivery.failed.v1', deliveryIds: [ids[2]] },
       { type: 'notifications.delivery.succeeded.v2', deliveryIds: ids.slice(0, 2) },
     ]);
+    // The payloads the statement built keep the contracts, with the row's facts.
+    const rows = (await dataSource.query(`SELECT type, attributes, payload FROM outbox ORDER BY position DESC LIMIT 2`)) as Array<{ type: string; attributes: { type: string; id: string }; payload: Record<string, unknown> }>;
+    const failed = rows.find((row) => row.type === DeliveryFailed.type);
+    const batch = rows.find((row) => row.type === DeliveriesSucceeded.type);
+    expect(validatePayload(DeliveryFailed, failed?.payload).violations).toEqual([]);
+    expect(validatePayload(DeliveriesSucceeded, batch?.payload).violations).toEqual([]);
+    expect(failed?.payload).toMatchObject({ deliveryId: ids[2], partnerId: claimed[2].partner_id, channelKind: 'webhook', attempts: 1, statusCode: 410, reasonCode: 'endpoint_gone', reason: 'HTTP 410 Gone' });
+    expect(batch?.payload.deliveries).toEqual(claimed.slice(0, 2).map((row) => ({ deliveryId: row.id, eventId: row.event_id, eventType: row.event_type, subscriptionId: row.subscription_id, channelId: row.channel_id, channelKind: 'webhook', partnerId: row.partner_id, attempts: 1, statusCode: 204, latencyMs: expect.any(Number) })));
+    expect(batch?.attributes).toMatchObject({ type: DeliveriesSucceeded.type, id: expect.any(String) });
+    expect(batch?.attributes).not.toHaveProperty('data');
   });
 
   it('writes nothing of a batch whose statement fails part-way (as if the process died in it)', async () => {
