@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { WebhookSender, WebhookSettings } from '../src/delivery/worker/webhook-sender';
+import { Deadline, WebhookSender, WebhookSettings } from '../src/delivery/worker/webhook-sender';
 
 /** The sender's rules against real HTTP servers: redirects, timeouts, response size, address guard, pipelining. */
 describe('WebhookSender (undici pool per origin)', () => {
@@ -21,7 +21,7 @@ describe('WebhookSender (undici pool per origin)', () => {
     return created;
   }
 
-  const post = (target: WebhookSender, url: string, signal?: AbortSignal) => target.post({ url, body: '{"type":"t"}', headers: { 'webhook-id': 'msg_1' } }, signal);
+  const post = (target: WebhookSender, url: string, deadline?: Deadline) => target.post({ url, body: '{"type":"t"}', headers: { 'webhook-id': 'msg_1' } }, deadline);
 
   afterAll(async () => {
     await Promise.all(senders.map((created) => created.close()));
@@ -46,7 +46,7 @@ describe('WebhookSender (undici pool per origin)', () => {
     const target = sender({ timeoutMs: 300 });
     const deadline = target.deadline();
     const started = Date.now();
-    const results = await Promise.all([post(target, `http://127.0.0.1:${port}/a`, deadline.signal), post(target, `http://127.0.0.1:${port}/b`, deadline.signal)]).finally(() => deadline.done());
+    const results = await Promise.all([post(target, `http://127.0.0.1:${port}/a`, deadline), post(target, `http://127.0.0.1:${port}/b`, deadline)]).finally(() => deadline.done());
     expect(Date.now() - started).toBeLessThan(2_000);
     for (const result of results) expect(result).toMatchObject({ kind: 'failure', error: expect.stringContaining('timeout after 300 ms') });
   });

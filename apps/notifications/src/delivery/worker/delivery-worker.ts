@@ -87,7 +87,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     }
     const deadline = this.settings.webhooks.deadline();
     const settled = await Promise.all([
-      ...single.map((row) => sendDelivery(row, row.channel, this.email, this.settings, deadline.signal).then((outcome) => [outcome])),
+      ...single.map((row) => sendDelivery(row, row.channel, this.email, this.settings, deadline).then((outcome) => [outcome])),
       ...[...digests.values()].map((rows) => sendDigest(rows, rows[0].channel as ChannelRow, this.email, this.settings)),
     ]).finally(() => deadline.done());
     await settle(this.dataSource, settled.flat());

@@ -4,7 +4,7 @@ import { signatureHeader } from '../../channels/domain/webhook-secret';
 import { messagesFor } from '../../templates/messages';
 import { renderEmail } from '../../templates/render-email';
 import { EmailSender } from './email-sender';
-import { WebhookSender } from './webhook-sender';
+import { Deadline, WebhookSender } from './webhook-sender';
 import { webhookBody } from '../domain/webhook-body';
 
 export interface SendSettings {
@@ -38,8 +38,8 @@ export function validSecrets(channel: ChannelRow, now: Date): string[] {
 }
 
 /** Sends one claimed delivery over its channel and decides what follows. */
-/** `signal` is the batch's deadline (WebhookSender.deadline). */
-export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRow | undefined, email: EmailSender, settings: SendSettings, signal?: AbortSignal): Promise<Settled> {
+/** `deadline` is the batch's (WebhookSender.deadline). */
+export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRow | undefined, email: EmailSender, settings: SendSettings, deadline?: Deadline): Promise<Settled> {
   const startedAt = new Date();
   if (!channel || channel.status !== 'active') {
     return { delivery, startedAt, latencyMs: 0, error: channel ? 'endpoint disabled' : 'channel erased', outcome: { kind: 'failed', reasonCode: channel ? 'endpoint_disabled' : 'channel_erased' } };
@@ -54,7 +54,7 @@ export async function sendDelivery(delivery: ClaimedDelivery, channel: ChannelRo
         body,
         headers: { 'webhook-id': delivery.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatureHeader(validSecrets(channel, startedAt), delivery.id, timestamp, body) },
       },
-      signal,
+      deadline,
     );
   } else {
     const message = messagesFor(delivery.event_type, eventOf(delivery).data)[delivery.language];
