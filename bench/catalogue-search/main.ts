@@ -96,17 +96,26 @@ interface LoadRun {
   seconds: number;
   /** CPU of the Postgres backends that served the run (user + system). */
   postgresCpuMs: number;
+  /** SQL run: the worker's own CPU (runSearch on a pg pool, no HTTP, no Nest). */
+  clientCpuMs?: number;
 }
 
 /** The service as its own process, warmed up, then the paths at CONCURRENCY; CPU of the service and of its Postgres backends. */
-async function apiRun(env: NodeJS.ProcessEnv, paths: string[]): Promise<LoadRun & { failed: number; serviceCpuMs: number }> {
+async function apiRun(env: NodeJS.ProcessEnv, paths: string[]): Promise<LoadRun & { failed: number; serviceCpuMs: number; generatorCpuMs: number }> {
   const port = await freePort();
   const service = await startService({ ...env, OUTBOX_RELAY_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(CONCURRENCY) }, port);
   try {
     await httpLoad(port, paths.slice(0, 200), CONCURRENCY); // warm-up: JIT, pool, caches
     const before = { service: cpuMsOf(service.pid), postgres: await backendsCpuMs(env.DATABASE_URL ?? '') };
+    const generator = process.cpuUsage();
     const run = await httpLoad(port, paths, CONCURRENCY);
-    return { ...run, serviceCpuMs: cpuMsOf(service.pid) - before.service, postgresCpuMs: (await backendsCpuMs(env.DATABASE_URL ?? '')) - before.postgres };
+    const generatorCpu = process.cpuUsage(generator);
+    return {
+      ...run,
+      serviceCpuMs: cpuMsOf(service.pid) - before.service,
+      postgresCpuMs: (await backendsCpuMs(env.DATABASE_URL ?? '')) - before.postgres,
+      generatorCpuMs: (generatorCpu.user + generatorCpu.system) / 1000,
+    };
   } finally {
     await service.stop();
   }
@@ -138,8 +147,8 @@ async function main(): Promise<void> {
     const apiStats = api && summary(api.latencies);
     const sqlStats = sql && summary(sql.latencies);
     console.log(`queries: ${QUERIES} (85 % with words, radius 10–100 km around real postal codes, filters, 3 sort orders, facets), ${CONCURRENCY} concurrent clients`);
-    if (api && apiStats) console.log(`  API (HTTP, Nest, JSON): p50 ${apiStats.p50} ms, p95 ${apiStats.p95} ms, p99 ${apiStats.p99} ms, ${round(api.latencies.length / api.seconds, 0)} req/s, ${api.failed} failed; CPU per search: service ${round(api.serviceCpuMs / api.latencies.length)} ms, Postgres ${round(api.postgresCpuMs / api.latencies.length)} ms`);
-    if (sql && sqlStats) console.log(`  SQL direct (same statements, pg pool): p50 ${sqlStats.p50} ms, p95 ${sqlStats.p95} ms, p99 ${sqlStats.p99} ms, ${round(sql.latencies.length / sql.seconds, 0)} q/s; CPU per search: Postgres ${round(sql.postgresCpuMs / sql.latencies.length)} ms`);
+    if (api && apiStats) console.log(`  API (HTTP, Nest, JSON): p50 ${apiStats.p50} ms, p95 ${apiStats.p95} ms, p99 ${apiStats.p99} ms, ${round(api.latencies.length / api.seconds, 0)} req/s, ${api.failed} failed; CPU per search: service ${round(api.serviceCpuMs / api.latencies.length)} ms, Postgres ${round(api.postgresCpuMs / api.latencies.length)} ms, load generator ${round(api.generatorCpuMs / api.latencies.length)} ms`);
+    if (sql && sqlStats) console.log(`  SQL direct (same statements, pg pool): p50 ${sqlStats.p50} ms, p95 ${sqlStats.p95} ms, p99 ${sqlStats.p99} ms, ${round(sql.latencies.length / sql.seconds, 0)} q/s; CPU per search: Postgres ${round(sql.postgresCpuMs / sql.latencies.length)} ms, worker ${round((sql.clientCpuMs ?? Number.NaN) / sql.latencies.length)} ms`);
     if (apiStats && sqlStats) console.log(`  target p95 ≤ 30 ms: ${apiStats.p95 <= 30 ? 'met' : 'NOT met'}; API/SQL p95 ratio ${round(apiStats.p95 / sqlStats.p95)} (target ≤ 1.5)`);
     console.log(
       JSON.stringify({
