@@ -48,7 +48,7 @@ describe('matches over HTTP: authorisation and input', () => {
       expect(response.body).toMatchObject({ needId, needVersion: 1, textSkills: [] });
       expect(response.body.matches).toHaveLength(1);
       expect(response.body.matches[0]).toMatchObject({ id: match.id, status: 'proposed', score: match.score });
-      expect(response.body.matches[0].criteria).toHaveLength(9);
+      expect(response.body.matches[0].criteria).toHaveLength(10);
       expect(response.body.matches[0].explanation.de).toMatch(/^2 von 2 Fähigkeiten abgedeckt · 0 km/);
     });
 

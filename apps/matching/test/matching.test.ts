@@ -25,7 +25,7 @@ describe('matching from real events', () => {
 
     const proposed = await nextMatchEvent(h, MatchProposed.type, (m) => m.needId === need.id);
     expect(proposed).toMatchObject({ status: 'proposed', version: 1, companyId, offerId: offer.id, courseDateId: offer.dates[0].id, providerId, participants: 2 });
-    expect(proposed.criteria.map((c) => c.criterion)).toEqual(['skills', 'level', 'dates', 'distance', 'format', 'schedule', 'language', 'target_group', 'price']);
+    expect(proposed.criteria.map((c) => c.criterion)).toEqual(['skills', 'level', 'dates', 'distance', 'format', 'schedule', 'language', 'target_group', 'price', 'title']);
     expect(proposed.criteria.find((c) => c.criterion === 'skills')?.value).toBe(0.75);
     const sum = proposed.criteria.reduce((total, c) => total + c.contribution, 0);
     expect(Math.abs(sum - proposed.score)).toBeLessThan(0.001);

@@ -21,6 +21,7 @@ export * from './taxonomy/parse/kldb';
 export * from './taxonomy/text/fold';
 export * from './taxonomy/text/terms';
 export * from './taxonomy/text/vocational-glossary';
+export * from './taxonomy/text/vocational-abbreviations';
 export * from './taxonomy/db/taxonomy-tables';
 export * from './taxonomy/db/import-taxonomy';
 export * from './taxonomy/lookup/skill-directory';

@@ -89,7 +89,9 @@ export class Feed {
       status: 'submitted',
       company: { id: companyId, employees: 30, sizeClass: 'small', districtKey: '06635', nameVisibleToProviders: false },
       capturedBy: { partnerId: companyId, role: 'company' },
-      description: 'Zwei Mitarbeitende sollen CNC-Fräsen lernen.',
+      // No subject words: the need is matched on its skills, not by text relevance with the
+      // fixtures' offer titles (tests of the text route give their own wording).
+      description: 'Zwei Mitarbeitende brauchen eine Qualifizierung.',
       skillUris: [SKILLS.cnc, SKILLS.drawings, SKILLS.safety, SKILLS.milling],
       participants: 2,
       targetGroups: ['employees'],

@@ -1,4 +1,5 @@
 import { CandidateFacts, ExclusionReason, NeedFacts } from './match-facts';
+import { answersByText, textRelevance } from './text-relevance';
 
 /** Need formats in the catalogue's words (the two services name "Präsenz" differently). */
 const NEED_TO_OFFER_FORMAT: Record<string, string> = { in_person: 'presence', online_live: 'online_live', blended: 'blended', self_paced: 'self_paced', in_house: 'in_house' };
@@ -27,7 +28,9 @@ export function dateFormats(candidate: Pick<CandidateFacts, 'formats' | 'online'
 
 /** Hard constraints: a candidate failing one is never proposed, however well it scores. */
 export function exclusionOf(need: NeedFacts, candidate: CandidateFacts, today: string): ExclusionReason | undefined {
-  if (!need.skills.some((skill) => candidate.skillUris.includes(skill.uri))) return 'no_skill_overlap';
+  // Sharing no skill, an offer is still a candidate when its own words clearly answer the need's
+  // (text relevance): the route that keeps working when the need's text was misread.
+  if (!need.skills.some((skill) => candidate.skillUris.includes(skill.uri)) && !answersByText(textRelevance(need.words, candidate.text))) return 'no_skill_overlap';
   if (candidate.startDate < today) return 'date_passed';
   if ((need.earliestStart && candidate.startDate < need.earliestStart) || (need.latestEnd && candidate.endDate > need.latestEnd)) return 'outside_window';
   if (candidate.seatsFree < need.participants) return 'no_seats';
@@ -98,4 +101,9 @@ export function priceValue(need: NeedFacts, candidate: CandidateFacts): number {
   if (cost <= need.budgetPerParticipantCents) return 1;
   if (need.budgetPerParticipantCents === 0) return 0;
   return Math.max(0, 1 - (cost - need.budgetPerParticipantCents) / need.budgetPerParticipantCents);
+}
+
+/** How well the offer's title and description answer the need's own words (text-relevance.ts). */
+export function titleValue(need: NeedFacts, candidate: CandidateFacts): number {
+  return textRelevance(need.words, candidate.text).value;
 }

@@ -1,4 +1,5 @@
 import { CandidateFacts, NeedFacts } from './match-facts';
+import { textRelevance } from './text-relevance';
 
 export interface Explanation {
   de: string;
@@ -12,8 +13,17 @@ const germanDate = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 
  * "3 von 4 Fähigkeiten abgedeckt · 18 km · Start im gewünschten Zeitraum · Eigenanteil 0 € nach § 82 SGB III".
  */
 export function explain(need: NeedFacts, candidate: CandidateFacts, skills: { covered: number; total: number }): Explanation {
-  const de: string[] = [`${skills.covered} von ${skills.total} ${skills.total === 1 ? 'Fähigkeit' : 'Fähigkeiten'} abgedeckt`];
-  const en: string[] = [`${skills.covered} of ${skills.total} ${skills.total === 1 ? 'skill' : 'skills'} covered`];
+  const de: string[] = [];
+  const en: string[] = [];
+  if (skills.covered > 0 || !need.words.length) {
+    de.push(`${skills.covered} von ${skills.total} ${skills.total === 1 ? 'Fähigkeit' : 'Fähigkeiten'} abgedeckt`);
+    en.push(`${skills.covered} of ${skills.total} ${skills.total === 1 ? 'skill' : 'skills'} covered`);
+  } else {
+    // Found through the offer's own words alone (criterion title): say which of the need's words.
+    const words = textRelevance(need.words, candidate.text).matched.slice(0, 3).map((word) => `„${word}“`).join(', ');
+    de.push(`Titel passt zum Bedarf (${words})`);
+    en.push(`title matches the need (${words})`);
+  }
   if (candidate.online || candidate.distanceKm === undefined) {
     de.push('online');
     en.push('online');

@@ -1,3 +1,5 @@
+import { NeedWord, OfferWords } from './text-relevance';
+
 /** A skill the need asks for: given by the company (weight 1) or read from its text (weight = confidence). */
 export interface NeedSkill {
   uri: string;
@@ -20,6 +22,8 @@ export interface NeedFacts {
   latestEnd?: string;
   radiusKm: number;
   budgetPerParticipantCents?: number;
+  /** The words of the need's own text, compared with offer titles and descriptions (text-relevance.ts). */
+  words: readonly NeedWord[];
 }
 
 /** One course date of an offer as a candidate for a need. */
@@ -42,6 +46,8 @@ export interface CandidateFacts {
   companyCostPerParticipantCents: number;
   /** One line on that cost, e.g. "Eigenanteil 0 € nach § 82 SGB III". */
   costNote: { de: string; en: string };
+  /** The offer's title and description as words (text-relevance.ts). */
+  text: OfferWords;
 }
 
 export type ExclusionReason = 'date_passed' | 'outside_window' | 'no_seats' | 'format_refused' | 'unreachable' | 'no_skill_overlap';

@@ -24,6 +24,6 @@ describe('coverage steps of ranked retrieval', () => {
   it('falls back to one step for many skills, and bounds the score by coverage with every other criterion at its best', () => {
     expect(coverageLevels(Array.from({ length: 12 }, (_, index) => skill(`s${index}`)))).toEqual([{ minCoverage: 0, subsets: 'any', coverageBelow: Number.NEGATIVE_INFINITY }]);
     expect(coverageCeiling(1, DEFAULT_WEIGHTS)).toBe(1);
-    expect(coverageCeiling(0.5, DEFAULT_WEIGHTS)).toBeCloseTo((5 * 0.5 + 11) / 16, 9);
+    expect(coverageCeiling(0.5, DEFAULT_WEIGHTS)).toBeCloseTo((5 * 0.5 + 14) / 19, 9);
   });
 });

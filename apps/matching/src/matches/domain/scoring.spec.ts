@@ -20,6 +20,7 @@ const need = (overrides: Partial<NeedFacts> = {}): NeedFacts => ({
   latestEnd: '2027-12-31',
   radiusKm: 50,
   budgetPerParticipantCents: 100_000,
+  words: [],
   ...overrides,
 });
 
@@ -37,6 +38,7 @@ const candidate = (overrides: Partial<CandidateFacts> = {}): CandidateFacts => (
   seatsFree: 8,
   companyCostPerParticipantCents: 0,
   costNote: { de: 'Eigenanteil 0 € nach § 82 SGB III', en: 'Company pays €0 under § 82 SGB III' },
+  text: { title: ['cnc', 'fraes', 'grundlag'], description: ['aufbau', 'programmierung'] },
   ...overrides,
 });
 
@@ -44,7 +46,7 @@ describe('evaluateCandidate', () => {
   it('scores every named criterion, contributions add up to the score, and explains it in German and English', () => {
     const result = evaluateCandidate(need(), candidate(), DEFAULT_WEIGHTS, TODAY);
     if (result.excluded) throw new Error(result.excluded);
-    expect(result.criteria.map((c) => c.criterion)).toEqual(['skills', 'level', 'dates', 'distance', 'format', 'schedule', 'language', 'target_group', 'price']);
+    expect(result.criteria.map((c) => c.criterion)).toEqual(['skills', 'level', 'dates', 'distance', 'format', 'schedule', 'language', 'target_group', 'price', 'title']);
     expect(result.criteria.find((c) => c.criterion === 'skills')?.value).toBe(0.75);
     const sum = result.criteria.reduce((total, c) => total + c.contribution, 0);
     expect(Math.abs(sum - result.score)).toBeLessThan(0.001);
@@ -73,6 +75,20 @@ describe('evaluateCandidate', () => {
     ['no_skill_overlap', candidate({ skillUris: ['http://data.europa.eu/esco/skill/other'] }), need()],
   ])('excludes a candidate: %s', (reason, c, n) => {
     expect(evaluateCandidate(n, c, DEFAULT_WEIGHTS, TODAY)).toEqual({ excluded: reason });
+  });
+
+  it("keeps a date sharing no skill when its title answers the need's words, and values the title match", () => {
+    const words = [
+      { written: 'Deckenkran', pieces: [{ text: 'deckenkran', kind: 'word' as const }, { text: 'kran', kind: 'head' as const }] },
+      { written: 'anschlagen', pieces: [{ text: 'anschlag', kind: 'word' as const }] },
+    ];
+    const crane = candidate({ skillUris: ['http://data.europa.eu/esco/skill/other'], text: { title: ['kranfuehrer', 'und', 'anschlaeg', 'hallenkran'], description: ['anschlagmittel'] } });
+    const result = evaluateCandidate(need({ words }), crane, DEFAULT_WEIGHTS, TODAY);
+    if (result.excluded) throw new Error(result.excluded);
+    expect(result.criteria.find((c) => c.criterion === 'skills')?.value).toBe(0);
+    expect(result.criteria.find((c) => c.criterion === 'title')?.value).toBeGreaterThanOrEqual(0.5);
+    expect(result.explanation.de).toContain('Titel passt zum Bedarf („Deckenkran“');
+    expect(evaluateCandidate(need({ words: words.slice(0, 1).map((word) => ({ ...word, pieces: [{ text: 'decken', kind: 'word' as const }] })) }), crane, DEFAULT_WEIGHTS, TODAY)).toEqual({ excluded: 'no_skill_overlap' });
   });
 
   it('reaches online dates from anywhere and says "online"', () => {

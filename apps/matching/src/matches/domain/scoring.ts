@@ -1,5 +1,5 @@
 import { MATCH_CRITERIA, MatchCriterion } from '@bildungsraum/contracts';
-import { datesValue, distanceValue, exclusionOf, formatValue, languageValue, levelValue, priceValue, scheduleValue, skillsValue, targetGroupValue } from './criteria';
+import { datesValue, distanceValue, exclusionOf, formatValue, languageValue, levelValue, priceValue, scheduleValue, skillsValue, targetGroupValue, titleValue } from './criteria';
 import { explain, Explanation } from './explanation';
 import { CandidateFacts, ExclusionReason, NeedFacts } from './match-facts';
 import { Weights } from './weights';
@@ -36,6 +36,7 @@ export function evaluateCandidate(need: NeedFacts, candidate: CandidateFacts, we
     language: languageValue(need, candidate),
     target_group: targetGroupValue(need, candidate),
     price: priceValue(need, candidate),
+    title: titleValue(need, candidate),
   };
   const totalWeight = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
   const criteria = MATCH_CRITERIA.map((criterion) => ({

@@ -2,7 +2,10 @@ import { MATCH_CRITERIA, MatchCriterion } from '@bildungsraum/contracts';
 
 export type Weights = Readonly<Record<MatchCriterion, number>>;
 
-/** Skills decide most; dates, distance and price next; the rest refine the order. */
+/**
+ * Skills decide most; dates, distance, price and the offer's own words answering the need's
+ * (title) next; the rest refine the order.
+ */
 export const DEFAULT_WEIGHTS: Weights = {
   skills: 5,
   level: 1,
@@ -13,6 +16,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   language: 1,
   target_group: 1,
   price: 2,
+  title: 3,
 };
 
 /**

@@ -6,6 +6,7 @@ import { DateState } from '../domain/proposal-plan';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
+import { DESCRIPTION_CHARS } from './text-words';
 
 export interface NeedRecord {
   id: string;
@@ -37,7 +38,7 @@ export async function loadNeed(manager: EntityManager, id: string, options: { fo
 }
 
 /** The offer fields scoring reads, stored with each of its dates (course_date_view.offer_facts). */
-export type OfferFacts = Pick<OfferSnapshotV1, 'providerId' | 'dqrLevel' | 'language' | 'formats' | 'targetGroups' | 'priceCents' | 'hours' | 'azavApproved' | 'measureNumber'>;
+export type OfferFacts = Pick<OfferSnapshotV1, 'providerId' | 'dqrLevel' | 'language' | 'formats' | 'targetGroups' | 'priceCents' | 'hours' | 'azavApproved' | 'measureNumber' | 'title' | 'description'>;
 
 export function offerFacts(offer: OfferSnapshotV1): OfferFacts {
   return {
@@ -50,6 +51,9 @@ export function offerFacts(offer: OfferSnapshotV1): OfferFacts {
     hours: offer.hours,
     azavApproved: offer.azavApproved,
     ...(offer.measureNumber ? { measureNumber: offer.measureNumber } : {}),
+    // Text relevance (criterion title) reads them; the text route searches them (text-candidates.ts).
+    title: offer.title,
+    description: offer.description.slice(0, DESCRIPTION_CHARS),
   };
 }
 
@@ -79,7 +83,7 @@ export interface LightCandidate {
  */
 export function slimOffer(light: LightCandidate): OfferSnapshotV1 {
   const date = { id: light.courseDateId, startDate: light.startDate, endDate: light.endDate, schedule: light.schedule, online: light.online, seatsFree: light.seatsFree, minParticipants: light.minParticipants };
-  // Deliberately partial: description, title, hours etc. are not in the row and not read by scoring.
+  // Deliberately partial: venue, contact etc. are not in the row and not read by scoring.
   return { id: light.offerId, skills: light.skillUris, ...light.facts, dates: [date] } as unknown as OfferSnapshotV1;
 }
 
@@ -93,15 +97,15 @@ export interface CandidateFilter {
 }
 
 /** Over a date row `d` with its distance `km` (computed once, below the ranking). */
-const lightColumns = (s: string) => `d.id AS course_date_id, d.offer_id, d.online, d.start_date::text AS start_date, d.end_date::text AS end_date, d.schedule, d.seats_free,
+export const lightColumns = (s: string) => `d.id AS course_date_id, d.offer_id, d.online, d.start_date::text AS start_date, d.end_date::text AS end_date, d.schedule, d.seats_free,
             d.min_participants, d.skill_uris, d.offer_facts,
             coalesce((SELECT p.azav_approved FROM "${s}".partner_view p WHERE p.id = (d.offer_facts->>'providerId')::uuid), false) AS provider_azav,
             d.km AS distance_km`;
 
 /** The date's distance from the need's site in km (null online), once per row. */
-const DISTANCE = `CROSS JOIN LATERAL (SELECT CASE WHEN d.online THEN NULL ELSE public.ST_Distance(d.location, here.point) / 1000 END AS km) x`;
+export const DISTANCE = `CROSS JOIN LATERAL (SELECT CASE WHEN d.online THEN NULL ELSE public.ST_Distance(d.location, here.point) / 1000 END AS km) x`;
 
-type LightRow = {
+export type LightRow = {
   course_date_id: string;
   offer_id: string;
   online: boolean;
@@ -117,7 +121,7 @@ type LightRow = {
   ceiling?: number | null;
 };
 
-const toLight = (row: LightRow): LightCandidate => ({
+export const toLight = (row: LightRow): LightCandidate => ({
   courseDateId: row.course_date_id,
   offerId: row.offer_id,
   online: row.online,
@@ -222,18 +226,22 @@ export async function findCandidateSteps(
   return steps.map((_, step) => rows.filter((row) => row.step === step).map(toLight));
 }
 
-/** The given dates, if they still pass the need's filters and share a skill (live matches are always scored). */
-export async function findCandidatesById(manager: EntityManager, ids: readonly string[], skillUris: readonly string[], filter: CandidateFilter): Promise<LightCandidate[]> {
+/**
+ * The given dates, if they still pass the need's filters (live matches are always scored). Not
+ * only those sharing a skill: a match found by text relevance alone (criterion title) is live too;
+ * scoring excludes a date that neither shares a skill nor answers the need's words.
+ */
+export async function findCandidatesById(manager: EntityManager, ids: readonly string[], filter: CandidateFilter): Promise<LightCandidate[]> {
   if (!ids.length) return [];
   const s = schemaOfManager(manager);
   const rows = (await manager.query(
     `WITH here AS (SELECT public.ST_SetSRID(public.ST_MakePoint($1::float8, $2::float8), 4326)::public.geography AS point)
      SELECT ${lightColumns(s)}, NULL::float8 AS ceiling FROM (SELECT d.*, x.km FROM "${s}".course_date_view d CROSS JOIN here ${DISTANCE}
-      WHERE d.id = ANY($6::uuid[]) AND d.published AND d.skill_uris && $7::text[]
+      WHERE d.id = ANY($6::uuid[]) AND d.published
         AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
         AND d.seats_free > 0
         AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))) d`,
-    [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...ids], [...skillUris]],
+    [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...ids]],
   )) as LightRow[];
   return rows.map(toLight);
 }

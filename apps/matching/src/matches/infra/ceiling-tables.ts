@@ -28,6 +28,7 @@ const probe = (fields: Partial<CandidateFacts>): CandidateFacts => ({
   seatsFree: 0,
   companyCostPerParticipantCents: 0,
   costNote: { de: '', en: '' },
+  text: { title: [], description: [] },
   ...fields,
 });
 

@@ -4,6 +4,7 @@ import { companyCost, CompanyCost } from '../domain/company-cost';
 import { CandidateFacts, NeedFacts } from '../domain/match-facts';
 import { effectiveSkills } from '../../skills/domain/skill-corrections';
 import { CandidateRow, NeedRecord } from './candidates';
+import { needWords, offerWords } from './text-words';
 
 /** The need as scoring sees it: given URIs weigh 1, skills read from its text their confidence, corrections applied. */
 export function needFacts(need: NeedRecord, defaultRadiusKm: number): NeedFacts {
@@ -20,6 +21,7 @@ export function needFacts(need: NeedRecord, defaultRadiusKm: number): NeedFacts 
     ...(n.latestEnd ? { latestEnd: n.latestEnd } : {}),
     radiusKm: n.maxTravelKm ?? defaultRadiusKm,
     ...(n.budgetPerParticipantCents !== undefined ? { budgetPerParticipantCents: n.budgetPerParticipantCents } : {}),
+    words: needWords(n.description),
   };
 }
 
@@ -68,5 +70,6 @@ export function candidateFacts(row: CandidateRow, cost: Pick<CompanyCost, 'perPa
     seatsFree: date.seatsFree,
     companyCostPerParticipantCents: cost.perParticipantCents,
     costNote: cost.note,
+    text: offerWords(offer),
   };
 }

@@ -7,6 +7,8 @@ import { Weights } from '../domain/weights';
 import { CandidateFilter, CandidateRow, findCandidates, findCandidatesById, findCandidateSteps, LightCandidate, loadOffers, NeedRecord, slimOffer } from './candidates';
 import { ceilingTables } from './ceiling-tables';
 import { candidateFacts, fundingFor } from './need-facts';
+import { findTextCandidates, textOnlyCeiling } from './text-candidates';
+import { piecesOf } from './text-words';
 
 /** A candidate scored at full price (lower) and at no cost (upper): funding only moves the price criterion. */
 export interface BoundedCandidate {
@@ -35,6 +37,14 @@ export interface Retrieval {
   /** The ceiling was below a real score (scoring changed without the ceiling): everything was scored. */
   exhaustive: boolean;
 }
+
+/**
+ * A date that could pool the need into a bundle: it has a minimum of participants and teaches one
+ * of the need's skills. A date found by the need's words alone (criterion title) is proposed, but
+ * a bundle stands for needs one course serves by their skills.
+ */
+const poolable = (facts: NeedFacts, light: Pick<LightCandidate, 'minParticipants' | 'skillUris'>): boolean =>
+  light.minParticipants > 0 && facts.skills.some((skill) => light.skillUris.includes(skill.uri));
 
 /** Dates read per SQL page of a coverage step (ranked by their score ceiling). */
 const PAGE = 40;
@@ -126,7 +136,7 @@ export async function retrieveRanked(
     exhaustive
       ? Number.NEGATIVE_INFINITY
       : admissionBar(
-          found.flatMap((c) => (known(c) === null ? [] : [{ courseDateId: c.light.courseDateId, score: known(c)!, poolable: c.light.minParticipants > 0 }])),
+          found.flatMap((c) => (known(c) === null ? [] : [{ courseDateId: c.light.courseDateId, score: known(c)!, poolable: poolable(facts, c.light) }])),
           goals,
         );
   const exactScore = (c: Bounded, row: CandidateRow): number | null => {
@@ -144,14 +154,13 @@ export async function retrieveRanked(
     for (const c of best) c.exact = exactScore(c, c.row);
   };
 
-  // Retrieval queries are short but their cost estimates are not: JIT compilation would cost
-  // seconds per query (measured) and never pays off here.
-  await manager.query(`SET LOCAL jit = off`);
-  add(await findCandidatesById(manager, goals.live, need.skillUris, filter), true);
+  // JIT is off on matching's connections (createMatchingDataSource): compiling these short
+  // queries with large cost estimates cost seconds (measured).
+  add(await findCandidatesById(manager, goals.live, filter), true);
   const order = { skills: facts.skills, weights, tables: ceilingTables(facts), limit: PAGE };
   // The first two steps in one round trip: the second is almost always needed.
   const prefetched = new Map<number, LightCandidate[]>();
-  for (let level = 0; level < levels.length; level += 1) {
+  for (let level = 0; level < levels.length && need.skillUris.length; level += 1) {
     if (level > 0 && coverageCeiling(Math.max(levels[level - 1].coverageBelow, 0), weights) + CEILING_MARGIN < bar()) break;
     // Pages of the step, best ceiling first, while the page's last ceiling still reaches the bar.
     for (;;) {
@@ -171,6 +180,17 @@ export async function retrieveRanked(
     }
   }
 
+  // The route by text: offers sharing no skill whose own words answer the need's (criterion
+  // title), read while their ceiling reaches the bar – also for a need no skill was read for.
+  const pieces = piecesOf(facts.words);
+  while (!exhaustive && pieces.length && weights.title > 0 && textOnlyCeiling(1, weights) + CEILING_MARGIN >= bar()) {
+    const page = await findTextCandidates(manager, pieces, need.skillUris, filter, weights, [...seen], PAGE);
+    add(page, false);
+    tighten();
+    const last = page[page.length - 1]?.ceiling;
+    if (page.length < PAGE || last === null || last === undefined || last + CEILING_MARGIN < bar()) break;
+  }
+
   const threshold = bar();
   const wanted = found.filter((c) => c.exact !== null && (exhaustive || c.forced || c.upper + CEILING_MARGIN >= threshold));
   // The snapshots of the dates kept: scored again from them, so a field scoring reads that the
@@ -184,7 +204,7 @@ export async function retrieveRanked(
     const bound = bounds(facts, row, weights, today);
     const same = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined ? b === null || b === undefined : b !== null && b !== undefined && Math.abs(a - b) <= CEILING_MARGIN);
     if (!same(bound?.lower, c.lower) || !same(bound?.upper, c.upper) || (c.exact !== undefined && !same(exactScore(c, row), c.exact))) broken(c.light.courseDateId);
-    if (bound) candidates.push({ row, ...bound, poolable: c.light.minParticipants > 0 });
+    if (bound) candidates.push({ row, ...bound, poolable: poolable(facts, c.light) });
   }
   if (exhaustive) return retrieveExhaustively(manager, need, facts, filter, weights, today, found.map((c) => c.light));
   return { candidates, bar: threshold, exhaustive };
@@ -193,7 +213,9 @@ export async function retrieveRanked(
 /** Every candidate of the need scored from its snapshot (the fallback when a bound proved unsafe). */
 async function retrieveExhaustively(manager: EntityManager, need: NeedRecord, facts: NeedFacts, filter: CandidateFilter, weights: Weights, today: string, found: readonly LightCandidate[]): Promise<Retrieval> {
   const have = new Set(found.map((light) => light.courseDateId));
-  const lights = [...found, ...(await findCandidates(manager, { skillUris: need.skillUris, subsets: 'any' }, filter, [])).filter((light) => !have.has(light.courseDateId))];
+  const bySkill = need.skillUris.length ? await findCandidates(manager, { skillUris: need.skillUris, subsets: 'any' }, filter, []) : [];
+  const byText = weights.title > 0 ? await findTextCandidates(manager, piecesOf(facts.words), need.skillUris, filter, weights) : [];
+  const lights = [...found, ...[...bySkill, ...byText].filter((light) => !have.has(light.courseDateId))];
   const offers = await loadOffers(manager, [...new Set(lights.map((light) => light.offerId))]);
   const candidates: BoundedCandidate[] = [];
   for (const light of lights) {
@@ -201,7 +223,7 @@ async function retrieveExhaustively(manager: EntityManager, need: NeedRecord, fa
     if (!held || !held.offer.dates.some((date) => date.id === light.courseDateId)) continue;
     const row: CandidateRow = { courseDateId: light.courseDateId, offer: held.offer, providerAzavApproved: held.providerAzavApproved, distanceKm: light.distanceKm };
     const bound = bounds(facts, row, weights, today);
-    if (bound) candidates.push({ row, ...bound, poolable: light.minParticipants > 0 });
+    if (bound) candidates.push({ row, ...bound, poolable: poolable(facts, light) });
   }
   return { candidates, bar: Number.NEGATIVE_INFINITY, exhaustive: true };
 }

@@ -61,7 +61,7 @@ export class Rematcher {
     const filter = { lon: site.location.lon, lat: site.location.lat, radiusKm: facts.radiusKm, from: earliestStart && earliestStart > today ? earliestStart : today, to: latestEnd ?? null };
     const retrievalTimer = this.steps?.startTimer({ step: 'retrieval' });
     const retrieval =
-      need.open && need.skillUris.length
+      need.open && (need.skillUris.length || facts.words.length)
         ? await retrieveRanked(manager, need, facts, filter, goals, this.weights, today, (courseDateId) =>
             this.logger.warn(`Score above its ceiling for date ${courseDateId} (need ${need.id}): scoring values more than the retrieval ceiling knows; scored every candidate`),
           )

@@ -27,6 +27,8 @@ export const MATCH_CRITERIA = [
   'language',
   'target_group',
   'price',
+  /** The offer's title and description answer the need's own words (text relevance). */
+  'title',
 ] as const;
 export type MatchCriterion = (typeof MATCH_CRITERIA)[number];
 

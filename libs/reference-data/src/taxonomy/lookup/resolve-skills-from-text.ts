@@ -2,6 +2,7 @@ import { SqlExecutor } from '../../db/sql-executor';
 import { foldLabel } from '../text/fold';
 import { compoundSplits, isQualificationWord, tokenize } from '../text/terms';
 import { glossaryTerms } from '../text/vocational-glossary';
+import { vocationalAbbreviation } from '../text/vocational-abbreviations';
 import { knownPieces, LabelSearch, searchLabels } from './label-search';
 import type { SkillDirectory } from './skill-directory';
 
@@ -26,13 +27,17 @@ export interface ResolvedSkill {
 interface Term {
   written: string;
   folded: string;
-  /** 1 for a whole word, 0.9 for the first part of a compound, 0.6 for the last. */
+  /** 1 for a whole word, HEAD_WEIGHT for the last part of a compound, MODIFIER_WEIGHT for the first (0.9 before a qualification word). */
   weight: number;
   /** Set for acronyms: the capitals as written, which a label must contain as a word ("WIG" is not "wig"). */
   acronym?: string;
   /** Set for English words from the vocational glossary: shown as the evidence's `via`. */
   via?: string;
 }
+
+/** A compound's last part (its head: "Decken|kran" is a crane) and its first part (the modifier) read alone. */
+const HEAD_WEIGHT = 0.85;
+const MODIFIER_WEIGHT = 0.55;
 
 /** Glossary translations count a little less than the company's own word matching a label. */
 const GLOSSARY_WEIGHT = 0.95;
@@ -99,6 +104,9 @@ export async function resolveSkills(
   const terms: Term[] = [];
   for (const token of tokenize(text)) {
     if (isQualificationWord(token.folded)) continue;
+    // A listed trade abbreviation is read through its spelled-out subject (glossaryTerms), not as
+    // letters: "WP" is a heat pump here, not "Windows Phone".
+    if (vocationalAbbreviation(token.text)?.english) continue;
     const acronym = token.acronym ? token.text : undefined;
     if ((await lookUp(token.folded, token.text, acronym)).length) {
       terms.push({ written: token.text, folded: token.folded, weight: 1, ...(acronym ? { acronym } : {}) });
@@ -111,12 +119,14 @@ export async function resolveSkills(
     const usable = splits.filter((candidate) => heads.has(candidate.head) && (candidate.qualificationTail || tails.has(candidate.tail)));
     const split = usable.find((candidate) => candidate.qualificationTail) ?? usable[0];
     if (!split) continue;
-    terms.push({ written: writtenPrefix(token.text, split.head.length), folded: split.head, weight: 0.9 });
-    // The last part of a German compound is its grammatical head, often generic ("-technik"):
-    // it counts less than the first part, which names the domain.
+    // The last part of a German compound is its grammatical head, what the word is: a
+    // "Deckenkran" is a crane, an "Unterhaltsreinigung" a cleaning. The first part only narrows
+    // it down and counts less alone (MODIFIER_WEIGHT) – unless the last part names a
+    // qualification ("Staplerschein"), when the first part is the subject.
+    terms.push({ written: writtenPrefix(token.text, split.head.length), folded: split.head, weight: split.qualificationTail ? 0.9 : MODIFIER_WEIGHT });
     if (!split.qualificationTail) {
       const head = writtenPrefix(token.text, split.head.length);
-      terms.push({ written: token.text.slice(head.length).replace(/^s(?=.)/, (s) => (foldLabel(token.text.slice(head.length)).length > split.tail.length ? '' : s)), folded: split.tail, weight: 0.6 });
+      terms.push({ written: token.text.slice(head.length).replace(/^s(?=.)/, (s) => (foldLabel(token.text.slice(head.length)).length > split.tail.length ? '' : s)), folded: split.tail, weight: HEAD_WEIGHT });
     }
   }
 

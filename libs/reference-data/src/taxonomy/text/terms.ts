@@ -1,4 +1,5 @@
 import { foldLabel } from './fold';
+import { isRequestAbbreviation } from './vocational-abbreviations';
 
 /**
  * Function words of German and English job requests and course texts that never name a skill.
@@ -78,7 +79,7 @@ export function tokenize(text: string): TextToken[] {
     // Capitals mark an acronym even where the word is also a stopword ("IT", not "it").
     const acronym = /^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,4}$/.test(word);
     const keep = folded.length >= 3 || acronym;
-    if (!keep || ((STOPWORDS.has(folded) || REQUEST_WORDS.has(folded)) && !acronym) || seen.has(folded) || /^\d+$/.test(folded)) return;
+    if (!keep || ((STOPWORDS.has(folded) || REQUEST_WORDS.has(folded)) && !acronym) || isRequestAbbreviation(word) || seen.has(folded) || /^\d+$/.test(folded)) return;
     seen.add(folded);
     tokens.push({ text: word, folded, acronym });
   };

@@ -1,3 +1,5 @@
+import { vocationalAbbreviation } from './vocational-abbreviations';
+
 /**
  * German words of further training → the English words ESCO uses for them.
  *
@@ -21,7 +23,8 @@ const word = (source: string): RegExp => new RegExp(`(?:^| )(${source})(?= |$)`,
 export const VOCATIONAL_GLOSSARY: readonly GlossaryEntry[] = [
   // Logistics and transport
   { pattern: word('\\w*stapler\\w*|flurfoerderzeug\\w*'), english: ['forklift'] },
-  { pattern: word('(?:hallen|bruecken|turmdreh|auto|mobil|lauf)?kran(?:e|en|fuehrer\\w*|schein\\w*|bedien\\w*)?'), english: ['crane'] },
+  // Any compound with crane as its head (Hallen-, Decken-, Brücken-, Turmdrehkran), not "Krankenhaus".
+  { pattern: word('\\w*kran(?:e|en|fuehrer\\w*|schein\\w*|bedien\\w*)?'), english: ['crane'] },
   { pattern: word('ladungssicherung\\w*|ladung sichern'), english: ['secure cargo', 'secure goods'] },
   { pattern: word('kommissionier\\w*'), english: ['picking'] },
   { pattern: word('lager(?:logistik|wirtschaft|verwaltung|haltung)?'), english: ['warehouse'] },
@@ -104,7 +107,7 @@ export function glossaryTerms(text: string, foldedText: string): Array<{ found: 
   const terms: Array<{ found: string; english: string }> = [];
   const seen = new Set<string>();
   for (const written of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
-    for (const english of VOCATIONAL_ABBREVIATIONS[written] ?? []) {
+    for (const english of VOCATIONAL_ABBREVIATIONS[written] ?? vocationalAbbreviation(written)?.english ?? []) {
       if (!seen.has(english)) terms.push({ found: written, english });
       seen.add(english);
     }

@@ -1,0 +1,70 @@
+import { EntityManager } from 'typeorm';
+import { MATCH_CRITERIA } from '@bildungsraum/contracts';
+import { escapeLike } from '@bildungsraum/reference-data';
+import { DESCRIPTION_FACTOR, FULL_MATCH_WORDS } from '../domain/text-relevance';
+import { Weights } from '../domain/weights';
+import { schemaOfManager } from '../../shared/infra/matching-store';
+import { CandidateFilter, DISTANCE, LightCandidate, LightRow, lightColumns, toLight } from './candidates';
+
+/** The folded offer text as the trigram index holds it (migration 1763790000000): the same expression, so the index serves it. */
+const folded = (s: string, what: 'all' | 'title') =>
+  what === 'all'
+    ? `"${s}".fold_text(coalesce(d.offer_facts->>'title', '') || ' ' || coalesce(d.offer_facts->>'description', ''))`
+    : `"${s}".fold_text(coalesce(d.offer_facts->>'title', ''))`;
+
+/** The text route ceiling of a date whose relevance is at most `relevance` and that shares no skill (every other criterion at its best). */
+export function textOnlyCeiling(relevance: number, weights: Weights): number {
+  const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
+  return (weights.title * Math.min(1, relevance) + total - weights.skills - weights.title) / total;
+}
+
+/**
+ * The retrieval route by text: course dates of published offers whose title or description holds
+ * one of the need's word pieces (text-words.ts), through the trigram index on the folded offer
+ * text, with the need's filters (window, seats, reach), none sharing a skill with the need (those
+ * come through the skill steps) and none in `exclude`. Ranked by a ceiling of their score: every
+ * need word found in the title counts 1, in the description DESCRIPTION_FACTOR (text relevance
+ * can only be lower: its matches are substrings of the same text), and every criterion but
+ * skills at its best. With `limit`, the best that many.
+ */
+export async function findTextCandidates(
+  manager: EntityManager,
+  pieces: ReadonlyArray<readonly string[]>,
+  skillUris: readonly string[],
+  filter: CandidateFilter,
+  weights: Weights,
+  exclude: readonly string[] = [],
+  limit?: number,
+): Promise<LightCandidate[]> {
+  const words = pieces.filter((word) => word.length);
+  if (!words.length) return [];
+  const s = schemaOfManager(manager);
+  const params: unknown[] = [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...exclude], [...skillUris]];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const patterns = (word: readonly string[]) => p(word.map((piece) => `%${escapeLike(piece)}%`));
+  const all = p([...new Set(words.flat())].map((piece) => `%${escapeLike(piece)}%`));
+  const perWord = words
+    .map((word) => {
+      const like = patterns(word);
+      return `CASE WHEN ${folded(s, 'title')} LIKE ANY(${like}::text[]) THEN 1 WHEN ${folded(s, 'all')} LIKE ANY(${like}::text[]) THEN ${p(DESCRIPTION_FACTOR)}::float8 ELSE 0 END`;
+    })
+    .join(' + ');
+  const relevance = `least(1, (${perWord}) / ${p(Math.min(words.length, FULL_MATCH_WORDS))}::float8)`;
+  const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
+  const ceiling = `(${p(weights.title)}::float8 * ${relevance} + ${p(total - weights.skills - weights.title)}::float8) / ${p(total)}::float8`;
+  const rows = (await manager.query(
+    `WITH here AS (SELECT public.ST_SetSRID(public.ST_MakePoint($1::float8, $2::float8), 4326)::public.geography AS point)
+     SELECT ${lightColumns(s)}, d.ceiling FROM (
+       SELECT d.*, x.km, ${ceiling} AS ceiling
+         FROM "${s}".course_date_view d CROSS JOIN here ${DISTANCE}
+        WHERE d.published AND ${folded(s, 'all')} LIKE ANY(${all}::text[])
+          AND NOT (d.skill_uris && $7::text[])
+          AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
+          AND d.seats_free > 0
+          AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))
+          AND NOT (d.id = ANY($6::uuid[]))
+        ORDER BY ceiling DESC, d.id ${limit ? `LIMIT ${p(limit)}` : ''}) d`,
+    params,
+  )) as LightRow[];
+  return rows.map(toLight);
+}

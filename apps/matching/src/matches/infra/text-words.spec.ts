@@ -1,0 +1,34 @@
+import { textRelevance } from '../domain/text-relevance';
+import { germanStem, needWords, offerWords } from './text-words';
+
+const relevance = (need: string, offer: { title: string; description: string }) => textRelevance(needWords(need), offerWords(offer));
+
+describe('text relevance between a need and an offer', () => {
+  it('stems one inflection ending and keeps four letters', () => {
+    expect(['anschlagen', 'Kranen', 'module', 'bedienung', 'kurs'].map((word) => germanStem(word.toLowerCase()))).toEqual(['anschlag', 'kran', 'modul', 'bedienung', 'kurs']);
+  });
+
+  it('meets a compound by its head, never by its first part alone', () => {
+    const crane = { title: 'Kranführer und Anschläger (Hallenkran)', description: 'Bedienung von Hallen- und Brückenkranen, Lastaufnahme, Anschlagmittel, Sicherheit.' };
+    const ceilings = { title: 'Deckenverkleidung montieren', description: 'Abgehängte Decken und Trockenbau.' };
+    const need = 'Leute im Stahllager müssen Deckenkran/Laufkatze bedienen und Lasten anschlagen';
+    expect(relevance(need, crane).value).toBeGreaterThan(0.6);
+    expect(relevance(need, crane).matched).toContain('Deckenkran');
+    expect(relevance(need, ceilings).value).toBe(0);
+    expect(relevance('Unterhaltsreinigung für neue Kräfte', { title: 'Reinigungstechnik in der Gebäudereinigung', description: '' }).value).toBe(0.8);
+    expect(relevance('Ware auf dem LKW verzurren', { title: 'Ladungssicherung', description: 'Zurrmittel, Verantwortung von Verlader und Fahrer.' }).matched).toEqual(['verzurren']);
+  });
+
+  it('reads listed trade abbreviations by their spelled-out words and drops request words', () => {
+    const heatPump = { title: 'Wärmepumpen: Einbau und Inbetriebnahme', description: 'Wärmepumpenarten, Auslegung, Service.' };
+    expect(relevance('Umstieg auf WP', heatPump).value).toBeGreaterThanOrEqual(0.5);
+    expect(needWords('8 MA brauchen den Lehrgang (9 UE)').map((word) => word.written)).toEqual([]);
+  });
+
+  it('prefers the course whose title names what was asked over the general one', () => {
+    const need = 'Berufsrückkehrerin soll die Fibu übernehmen, gern mit DATEV-Kenntnissen';
+    const datev = relevance(need, { title: 'Finanzbuchhaltung mit DATEV', description: 'Buchungssätze, Kontenrahmen, Belegbuchung mit DATEV.' });
+    const general = relevance(need, { title: 'Buchführung Grundlagen', description: 'Buchungssätze, Kontenrahmen, Belegbuchung mit DATEV.' });
+    expect(datev.value).toBeGreaterThan(general.value);
+  });
+});
