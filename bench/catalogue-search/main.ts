@@ -11,7 +11,7 @@
  * BENCH_IMPORT_CONCURRENCY (3 transactions of BENCH_IMPORT_BATCH = 200 offers). Prints a summary and, as its very last line, one JSON object.
  * To iterate on the queries against one loaded database: BENCH_KEEP_DATABASE=1 keeps it (its URL
  * is printed), BENCH_DATABASE_URL=<that URL> skips migration and load and only runs the queries;
- * BENCH_RUNS (api,sql) picks the runs; `profile` adds one client's Postgres CPU per query class.
+ * BENCH_RUNS (api,sql) picks the runs; `profile` adds one client's Postgres CPU and pages per query class.
  */
 import 'reflect-metadata';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -140,8 +140,8 @@ async function main(): Promise<void> {
     const api = RUNS.has('api') ? await apiRun(env, paths) : undefined;
     const sql = RUNS.has('sql') ? (JSON.parse(await runScript('apps/catalogue/scripts/bench-worker.ts', ['sql', queriesFile, String(CONCURRENCY)], env)) as LoadRun) : undefined;
     if (RUNS.has('profile')) {
-      const profile = JSON.parse(await runScript('apps/catalogue/scripts/bench-worker.ts', ['profile', queriesFile], env)) as { pgCpuMsPerSearch: number; classes: Array<Record<string, unknown>> };
-      console.log(`profile (one client, Postgres CPU per search by class): ${profile.pgCpuMsPerSearch} ms on average`);
+      const profile = JSON.parse(await runScript('apps/catalogue/scripts/bench-worker.ts', ['profile', queriesFile], env)) as { pgCpuMsPerSearch: number; pagesPerSearch: number; classes: Array<Record<string, unknown>> };
+      console.log(`profile (one client, Postgres CPU and pages per search by class): ${profile.pgCpuMsPerSearch} ms, ${profile.pagesPerSearch} pages on average`);
       console.table(profile.classes);
     }
     const apiStats = api && summary(api.latencies);

@@ -2,12 +2,14 @@
  * Cost of each class of the benchmark's searches, measured load-insensitively: one client runs
  * the queries one after another (twice: a warm-up pass, then the measured one), and per class
  * sums the CPU its Postgres backend used (/proc, 10 ms ticks, so only sums over many searches
- * mean anything) and the wall time. Classes: with/without words, radius, sort order.
+ * mean anything) and the wall time. Classes: with/without words, radius, sort order. The warm-up
+ * pass also runs each search statement under EXPLAIN (ANALYZE, BUFFERS) once: pages touched per
+ * search, a measure the machine's load does not move at all.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { runSearch } from '../src/search/search-engine';
+import { runSearch, SqlRunner } from '../src/search/search-engine';
 import { skillsMatchingWords } from '../src/skills/skill-search';
 import { BenchQuery, criteriaOf } from './bench-query';
 
@@ -27,26 +29,51 @@ export async function profile(databaseUrl: string, file: string): Promise<Record
   await client.connect();
   const today = new Date().toISOString().slice(0, 10);
   const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
-  const classes = new Map<string, { count: number; cpuMs: number; wallMs: number; walls: number[] }>();
-  for (const query of queries) await runSearch(client, criteriaOf(query, today), skillsMatchingWords);
+  const classes = new Map<string, { count: number; cpuMs: number; wallMs: number; walls: number[]; pages: number }>();
+  const entryOf = (query: BenchQuery) => classes.get(classOf(query)) ?? classes.set(classOf(query), { count: 0, cpuMs: 0, wallMs: 0, walls: [], pages: 0 }).get(classOf(query))!;
+  for (const query of queries) {
+    // The search statement is the one with the hits; the expansion's statements are cached after the first.
+    const counting: SqlRunner = {
+      query: async (sql, params) => {
+        if (sql.includes('WITH hits AS')) entryOf(query).pages += await pagesOf(client, sql, params);
+        return client.query(sql, params as unknown[]);
+      },
+    };
+    await runSearch(counting, criteriaOf(query, today), skillsMatchingWords);
+  }
   for (const query of queries) {
     const cpu = cpuMsOf(pid);
     const started = performance.now();
     await runSearch(client, criteriaOf(query, today), skillsMatchingWords);
     const wall = performance.now() - started;
-    const entry = classes.get(classOf(query)) ?? { count: 0, cpuMs: 0, wallMs: 0, walls: [] };
+    const entry = entryOf(query);
     entry.count += 1;
     entry.cpuMs += cpuMsOf(pid) - cpu;
     entry.wallMs += wall;
     entry.walls.push(wall);
-    classes.set(classOf(query), entry);
   }
   await client.end();
   const round = (value: number) => Math.round(value * 10) / 10;
   const rows = [...classes.entries()]
-    .map(([name, { count, cpuMs, wallMs, walls }]) => ({ class: name, count, pgCpuMsPerSearch: round(cpuMs / count), wallMsMean: round(wallMs / count), wallMsMax: round(Math.max(...walls)), shareOfCpu: 0 }))
+    .map(([name, { count, cpuMs, wallMs, walls, pages }]) => ({
+      class: name,
+      count,
+      pgCpuMsPerSearch: round(cpuMs / count),
+      pagesPerSearch: Math.round(pages / count),
+      wallMsMean: round(wallMs / count),
+      wallMsMax: round(Math.max(...walls)),
+      shareOfCpu: 0,
+    }))
     .sort((a, b) => b.pgCpuMsPerSearch * b.count - a.pgCpuMsPerSearch * a.count);
   const total = rows.reduce((sum, row) => sum + row.pgCpuMsPerSearch * row.count, 0);
   for (const row of rows) row.shareOfCpu = round((100 * row.pgCpuMsPerSearch * row.count) / total);
-  return { searches: queries.length, pgCpuMsPerSearch: round(total / queries.length), classes: rows };
+  const pages = rows.reduce((sum, row) => sum + row.pagesPerSearch * row.count, 0);
+  return { searches: queries.length, pgCpuMsPerSearch: round(total / queries.length), pagesPerSearch: Math.round(pages / queries.length), classes: rows };
+}
+
+/** Shared buffers the statement touched (hit or read), from its EXPLAIN (ANALYZE, BUFFERS). */
+async function pagesOf(client: Client, sql: string, params: unknown): Promise<number> {
+  const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params as unknown[]);
+  const [plan] = (rows[0] as { 'QUERY PLAN': Array<{ Plan: Record<string, number> }> })['QUERY PLAN'];
+  return (plan?.Plan['Shared Hit Blocks'] ?? 0) + (plan?.Plan['Shared Read Blocks'] ?? 0);
 }
