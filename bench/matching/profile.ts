@@ -151,7 +151,9 @@ async function main(): Promise<void> {
   } finally {
     await db.end();
     await dataSource.destroy();
-    await infra.dispose();
+    // PROFILE_KEEP_DATABASE=1 leaves the database for EXPLAIN by hand (drop it afterwards).
+    if (process.env.PROFILE_KEEP_DATABASE === '1') say(`kept: ${infra.databaseUrl}`);
+    else await infra.dispose();
   }
 }
 

@@ -13,7 +13,11 @@ import { MatchingTextRelevance1763790000000 } from './migrations/1763790000000-m
 export const MATCHING_SCHEMA = 'matching';
 export const MATCHING_MIGRATIONS = [MatchingInitial1763750000000, MatchingPooling1763750100000, MatchingSkillCorrections1763750200000, MatchingReadSide1763750300000, MatchingRankedRetrieval1763760000000, MatchingGapGroups1763770000000, MatchingAdmissionPlaces1763780000000, MatchingTextRelevance1763790000000];
 
-/** Plain SQL throughout (no ORM entities): read models and matches are rows with arrays and points. */
+/**
+ * Plain SQL throughout (no ORM entities): read models and matches are rows with arrays and points.
+ * JIT off on every connection: retrieval's short queries have large cost estimates, and compiling
+ * them cost seconds for milliseconds of execution (measured); no query here is long enough to gain.
+ */
 export function createMatchingDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
-  return createServiceDataSource({ url, schema: MATCHING_SCHEMA, entities: [], migrations: MATCHING_MIGRATIONS, applicationName: 'matching', ...options });
+  return createServiceDataSource({ url, schema: MATCHING_SCHEMA, entities: [], migrations: MATCHING_MIGRATIONS, applicationName: 'matching', settings: { jit: 'off' }, ...options });
 }

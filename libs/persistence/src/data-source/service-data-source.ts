@@ -14,6 +14,8 @@ export interface ServiceDataSourceOptions {
   poolSize?: number;
   /** Shown in `pg_stat_activity.application_name`. */
   applicationName?: string;
+  /** Server settings every pooled connection starts with (`-c name=value`), e.g. `{ jit: 'off' }`. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -36,7 +38,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     applicationName: options.applicationName ?? schema,
     poolSize: options.poolSize ?? 10,
     // Passed through to node-postgres: every pooled connection starts with this search_path.
-    extra: { options: `-c search_path=${schema},public` },
+    extra: { options: [`-c search_path=${schema},public`, ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`)].join(' ') },
   });
 }
 

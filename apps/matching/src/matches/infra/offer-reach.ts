@@ -37,7 +37,6 @@ export interface OfferReach {
 export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1, settings: { defaultTravelKm: number; weights: Weights; today: string }): Promise<OfferReach> {
   const s = schemaOfManager(manager);
   const { weights, today } = settings;
-  await manager.query(`SET LOCAL jit = off`);
   const holding = (await manager.query(`SELECT DISTINCT need_id AS id FROM "${s}".bundle_fits WHERE offer_id = $1`, [offer.id])) as Array<{ id: string }>;
   const holders = new Set([...holding.map((row) => row.id), ...(await matchRepository.needsWithActiveMatchesOn(manager, offer.id))]);
   const entrants: OfferReach['entrants'] = new Map();
