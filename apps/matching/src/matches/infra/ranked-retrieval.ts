@@ -7,7 +7,7 @@ import { Weights } from '../domain/weights';
 import { CandidateFilter, CandidateRow, findCandidates, findCandidatesById, findCandidateSteps, LightCandidate, loadOffers, NeedRecord, slimOffer } from './candidates';
 import { ceilingTables } from './ceiling-tables';
 import { candidateFacts, fundingFor } from './need-facts';
-import { findTextCandidates, textOnlyCeiling } from './text-candidates';
+import { findTextCandidates, routeCeiling, TextRoute } from './text-candidates';
 import { piecesOf } from './text-words';
 
 /** A candidate scored at full price (lower) and at no cost (upper): funding only moves the price criterion. */
@@ -45,6 +45,8 @@ export interface Retrieval {
  */
 const poolable = (facts: NeedFacts, light: Pick<LightCandidate, 'minParticipants' | 'skillUris'>): boolean =>
   light.minParticipants > 0 && facts.skills.some((skill) => light.skillUris.includes(skill.uri));
+
+const TEXT_ROUTES: readonly TextRoute[] = ['title', 'description'];
 
 /** Dates read per SQL page of a coverage step (ranked by their score ceiling). */
 const PAGE = 40;
@@ -183,12 +185,14 @@ export async function retrieveRanked(
   // The route by text: offers sharing no skill whose own words answer the need's (criterion
   // title), read while their ceiling reaches the bar – also for a need no skill was read for.
   const pieces = piecesOf(facts.words);
-  while (!exhaustive && pieces.length && weights.title > 0 && textOnlyCeiling(1, weights) + CEILING_MARGIN >= bar()) {
-    const page = await findTextCandidates(manager, pieces, need.skillUris, filter, weights, [...seen], PAGE);
-    add(page, false);
-    tighten();
-    const last = page[page.length - 1]?.ceiling;
-    if (page.length < PAGE || last === null || last === undefined || last + CEILING_MARGIN < bar()) break;
+  for (const route of TEXT_ROUTES) {
+    while (!exhaustive && pieces.length && weights.title > 0 && routeCeiling(route, pieces.length, weights) + CEILING_MARGIN >= bar()) {
+      const page = await findTextCandidates(manager, pieces, need.skillUris, filter, weights, route, [...seen], PAGE);
+      add(page, false);
+      tighten();
+      const last = page[page.length - 1]?.ceiling;
+      if (page.length < PAGE || last === null || last === undefined || last + CEILING_MARGIN < bar()) break;
+    }
   }
 
   const threshold = bar();
@@ -214,7 +218,8 @@ export async function retrieveRanked(
 async function retrieveExhaustively(manager: EntityManager, need: NeedRecord, facts: NeedFacts, filter: CandidateFilter, weights: Weights, today: string, found: readonly LightCandidate[]): Promise<Retrieval> {
   const have = new Set(found.map((light) => light.courseDateId));
   const bySkill = need.skillUris.length ? await findCandidates(manager, { skillUris: need.skillUris, subsets: 'any' }, filter, []) : [];
-  const byText = weights.title > 0 ? await findTextCandidates(manager, piecesOf(facts.words), need.skillUris, filter, weights) : [];
+  const byText = [];
+  for (const route of weights.title > 0 ? TEXT_ROUTES : []) byText.push(...(await findTextCandidates(manager, piecesOf(facts.words), need.skillUris, filter, weights, route)));
   const lights = [...found, ...[...bySkill, ...byText].filter((light) => !have.has(light.courseDateId))];
   const offers = await loadOffers(manager, [...new Set(lights.map((light) => light.offerId))]);
   const candidates: BoundedCandidate[] = [];

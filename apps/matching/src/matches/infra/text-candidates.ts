@@ -19,9 +19,23 @@ export function textOnlyCeiling(relevance: number, weights: Weights): number {
 }
 
 /**
- * The retrieval route by text: course dates of published offers whose title or description holds
- * one of the need's word pieces (text-words.ts), through the trigram index on the folded offer
- * text, with the need's filters (window, seats, reach), none sharing a skill with the need (those
+ * The two parts of the text route, each through its own trigram index. `title`: dates whose offer
+ * title holds a piece of a need word. `description`: the others, holding pieces of two need words
+ * (answersByText admits a date without a title word only with two description words) – so a word
+ * common in descriptions alone never makes the route read every date.
+ */
+export type TextRoute = 'title' | 'description';
+
+/** The highest score a date found by the route can have (its relevance at most what the route allows). */
+export function routeCeiling(route: TextRoute, words: number, weights: Weights): number {
+  if (route === 'title') return textOnlyCeiling(1, weights);
+  return words < 2 ? Number.NEGATIVE_INFINITY : textOnlyCeiling((DESCRIPTION_FACTOR * words) / Math.min(words, FULL_MATCH_WORDS), weights);
+}
+
+/**
+ * The retrieval route by text: course dates of published offers whose title (or, route
+ * `description`, whose description for two need words) holds the need's word pieces
+ * (text-words.ts), through the trigram indexes on the folded offer text, with the need's filters (window, seats, reach), none sharing a skill with the need (those
  * come through the skill steps) and none in `exclude`. Ranked by a ceiling of their score: every
  * need word found in the title counts 1, in the description DESCRIPTION_FACTOR (text relevance
  * can only be lower: its matches are substrings of the same text), and every criterion but
@@ -33,22 +47,26 @@ export async function findTextCandidates(
   skillUris: readonly string[],
   filter: CandidateFilter,
   weights: Weights,
+  route: TextRoute,
   exclude: readonly string[] = [],
   limit?: number,
 ): Promise<LightCandidate[]> {
   const words = pieces.filter((word) => word.length);
-  if (!words.length) return [];
+  if (!words.length || (route === 'description' && words.length < 2)) return [];
   const s = schemaOfManager(manager);
   const params: unknown[] = [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...exclude], [...skillUris]];
   const p = (value: unknown) => `$${params.push(value)}`;
   const patterns = (word: readonly string[]) => p(word.map((piece) => `%${escapeLike(piece)}%`));
   const all = p([...new Set(words.flat())].map((piece) => `%${escapeLike(piece)}%`));
-  const perWord = words
-    .map((word) => {
-      const like = patterns(word);
-      return `CASE WHEN ${folded(s, 'title')} LIKE ANY(${like}::text[]) THEN 1 WHEN ${folded(s, 'all')} LIKE ANY(${like}::text[]) THEN ${p(DESCRIPTION_FACTOR)}::float8 ELSE 0 END`;
-    })
+  const likes = words.map(patterns);
+  const perWord = likes
+    .map((like) => `CASE WHEN ${folded(s, 'title')} LIKE ANY(${like}::text[]) THEN 1 WHEN ${folded(s, 'all')} LIKE ANY(${like}::text[]) THEN ${p(DESCRIPTION_FACTOR)}::float8 ELSE 0 END`)
     .join(' + ');
+  const pairs = likes.flatMap((first, i) => likes.slice(i + 1).map((second) => `(${folded(s, 'all')} LIKE ANY(${first}::text[]) AND ${folded(s, 'all')} LIKE ANY(${second}::text[]))`));
+  const matching =
+    route === 'title'
+      ? `${folded(s, 'title')} LIKE ANY(${all}::text[])`
+      : `NOT (${folded(s, 'title')} LIKE ANY(${all}::text[])) AND (${pairs.join(' OR ')})`;
   const relevance = `least(1, (${perWord}) / ${p(Math.min(words.length, FULL_MATCH_WORDS))}::float8)`;
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
   const ceiling = `(${p(weights.title)}::float8 * ${relevance} + ${p(total - weights.skills - weights.title)}::float8) / ${p(total)}::float8`;
@@ -57,7 +75,7 @@ export async function findTextCandidates(
      SELECT ${lightColumns(s)}, d.ceiling FROM (
        SELECT d.*, x.km, ${ceiling} AS ceiling
          FROM "${s}".course_date_view d CROSS JOIN here ${DISTANCE}
-        WHERE d.published AND ${folded(s, 'all')} LIKE ANY(${all}::text[])
+        WHERE d.published AND ${matching}
           AND NOT (d.skill_uris && $7::text[])
           AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
           AND d.seats_free > 0
