@@ -6,7 +6,8 @@
  *      (BENCH_PUBLISH_CONCURRENCY at once; offer_load_per_s), the rest bulk-written into the read
  *      models (bulk.ts; BENCH_BULK=0 publishes them as events too). Then BENCH_NEEDS needs one at a
  *      time: publish → handled (its inbox row committed), p50/p95/p99.
- *   2. BENCH_OPEN_NEEDS open needs (50,000) of 2,000 companies published as events (needs/s).
+ *   2. BENCH_OPEN_NEEDS open needs (50,000) of 2,000 companies, handed to the service's own need
+ *      handler in this process (bulk-needs.ts; BENCH_BULK=0: published as events), needs/s.
  *   3. BENCH_NEW_OFFERS new offers one at a time against them: publish → handled.
  *   4. BENCH_NEED_CHANGES changes of open needs, three kinds: nothing pooling sees (text only),
  *      participants (every bundle place of the need changes) and skills no offer teaches (a gap
@@ -21,6 +22,7 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,7 @@ import { provisionTestInfrastructure } from '@bildungsraum/testing';
 import { machine, percentile, round } from '../outbox/stats';
 import { runScript } from '../catalogue-search/service';
 import { bulkInsertOffers } from './bulk';
+import { handleNeedsInProcess } from './bulk-needs';
 import { generateNeed, generateOffer, random } from './generator';
 
 const ROOT = join(__dirname, '..', '..');
@@ -46,6 +49,7 @@ const NEW_OFFERS = knob('BENCH_NEW_OFFERS', 30);
 const NEED_CHANGES = knob('BENCH_NEED_CHANGES', 30);
 const CONCURRENCY = knob('BENCH_PUBLISH_CONCURRENCY', 500);
 const BULK = process.env.BENCH_BULK !== '0';
+const BULK_NEED_CONCURRENCY = knob('BENCH_BULK_NEED_CONCURRENCY', 2);
 const S = 'matching';
 
 const freePort = (): Promise<number> =>
@@ -89,6 +93,13 @@ async function main(): Promise<void> {
     const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
     const value = (kind: string) => Number(text.split('\n').find((line) => line.startsWith(`matching_rematch_step_seconds_${kind}{`) && line.includes(`step="${step}"`))?.split(' ').pop() ?? 0);
     return { seconds: value('sum'), count: value('count') };
+  };
+
+  /** Needs the service's offer handler brought up to date, by path (matching_offer_needs_total{path} on /metrics). */
+  const offerNeeds = async () => {
+    const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
+    const value = (path: string) => Number(text.split('\n').find((line) => line.startsWith('matching_offer_needs_total{') && line.includes(`path="${path}"`))?.split(' ').pop() ?? 0);
+    return { inserted: value('inserted'), rematched: value('rematched') };
   };
 
   /** Publishes events CONCURRENCY at a time (the consumer handles them in order). */
@@ -143,32 +154,54 @@ async function main(): Promise<void> {
     say(`  ${OFFERS_SMALL - EVENT_OFFERS} more offers ${BULK ? 'bulk-written' : 'through events'} in ${round((performance.now() - started) / 1000)} s`);
     const small = { dates: await count(`SELECT count(*) AS n FROM ${S}.course_date_view`), ...(await needsPhase(`${OFFERS_SMALL} offers`)) };
 
-    // 2. Open needs of many companies, through events.
+    // 2. Open needs of many companies: through the service's need handler in this process (bulk-needs.ts) or events.
     started = performance.now();
     const companies = Array.from({ length: 2_000 }, (_, index) => `00000000-0000-4000-9000-${index.toString().padStart(12, '0')}`);
     const openNeeds: NeedSnapshotV1[] = [];
     for (let index = 0; index < OPEN_NEEDS; index += 5_000) {
       const batch = Array.from({ length: Math.min(5_000, OPEN_NEEDS - index) }, () => generateNeed(next, companies[Math.floor(next() * companies.length)]!));
       openNeeds.push(...batch);
-      await publishAll(batch.map((need) => createEvent(NeedSubmitted, need.id, need)));
-      say(`    ${openNeeds.length} open needs published, ${await count(`SELECT count(*) AS n FROM ${S}.need_view`)} handled (load ${load()})`);
+      if (BULK) await handleNeedsInProcess(infra.databaseUrl, batch, BULK_NEED_CONCURRENCY);
+      else await publishAll(batch.map((need) => createEvent(NeedSubmitted, need.id, need)));
+      say(`    ${openNeeds.length} open needs ${BULK ? 'handed to the handler' : 'published'}, ${await count(`SELECT count(*) AS n FROM ${S}.need_view`)} handled (load ${load()})`);
     }
     const totalNeeds = NEEDS + OPEN_NEEDS;
     await waitFor(async () => (await count(`SELECT count(*) AS n FROM ${S}.need_view`)) >= totalNeeds, 3 * 60 * 60_000, 'open needs loaded', 1_000);
     const needLoadPerS = OPEN_NEEDS / ((performance.now() - started) / 1000);
-    say(`  ${OPEN_NEEDS} open needs through events: ${round(needLoadPerS)}/s; ${await count(`SELECT count(*) AS n FROM ${S}.bundles`)} bundles, ${await count(`SELECT count(*) AS n FROM ${S}.gaps WHERE status = 'open'`)} open gaps`);
+    // The relay publishes what the needs wrote before anything is measured.
+    await waitFor(async () => (await count(`SELECT count(*) AS n FROM ${S}.outbox WHERE sent_at IS NULL`)) === 0, 30 * 60_000, 'outbox relayed', 1_000);
+    await db.query(`ANALYZE ${S}.need_view; ANALYZE ${S}.need_admission; ANALYZE ${S}.matches; ANALYZE ${S}.bundle_fits`);
+    say(`  ${OPEN_NEEDS} open needs ${BULK ? 'through the handler in process' : 'through events'}: ${round(needLoadPerS)}/s; ${await count(`SELECT count(*) AS n FROM ${S}.bundles`)} bundles, ${await count(`SELECT count(*) AS n FROM ${S}.gaps WHERE status = 'open'`)} open gaps`);
 
     // 3. One new offer at a time against the open needs.
     const offerLatencies: number[] = [];
     let offerEvents = 0;
+    // The service's own CPU (user + system, /proc): less sensitive to the machine's load than latency.
+    const serviceCpuMs = () => {
+      const fields = readFileSync(`/proc/${service.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    };
+    const cpuBefore = serviceCpuMs();
+    const needsBefore = await offerNeeds();
     for (let index = 0; index < NEW_OFFERS; index += 1) {
       const offer = generateOffer(next, providerIds);
       const mark = await outboxMark();
       offerLatencies.push(await timeOne(createEvent(OfferPublished, offer.id, offer)));
       offerEvents += await count(`SELECT count(*) AS n FROM ${S}.outbox WHERE position > $1`, [mark]);
     }
-    const newOffer = { ...stats(offerLatencies), events_per_offer: round(offerEvents / NEW_OFFERS), load: load() };
-    say(`  ${NEW_OFFERS} new offers one at a time against ${OPEN_NEEDS} open needs: p50 ${newOffer.p50} ms, p95 ${newOffer.p95} ms, p99 ${newOffer.p99} ms; ${newOffer.events_per_offer} match/bundle/gap events each (load ${newOffer.load})`);
+    const needsAfter = await offerNeeds();
+    const newOffer = {
+      ...stats(offerLatencies),
+      events_per_offer: round(offerEvents / NEW_OFFERS),
+      needs_inserted: round((needsAfter.inserted - needsBefore.inserted) / NEW_OFFERS),
+      needs_rematched: round((needsAfter.rematched - needsBefore.rematched) / NEW_OFFERS),
+      service_cpu_ms: round((serviceCpuMs() - cpuBefore) / NEW_OFFERS),
+      load: load(),
+    };
+    say(
+      `  ${NEW_OFFERS} new offers one at a time against ${OPEN_NEEDS} open needs: p50 ${newOffer.p50} ms, p95 ${newOffer.p95} ms, p99 ${newOffer.p99} ms; ${newOffer.events_per_offer} match/bundle/gap events each; ` +
+        `needs inserted into ${newOffer.needs_inserted}, re-matched ${newOffer.needs_rematched} per offer; service CPU ${newOffer.service_cpu_ms} ms per offer (load ${newOffer.load})`,
+    );
 
     // 4. Need changes: text only, participants, skills nobody teaches.
     const kinds = {
@@ -222,7 +255,11 @@ async function main(): Promise<void> {
       open_need_load_per_s: round(needLoadPerS),
       new_offer_p50_ms: newOffer.p50,
       new_offer_p95_ms: newOffer.p95,
+      new_offer_p99_ms: newOffer.p99,
       new_offer_events: newOffer.events_per_offer,
+      new_offer_needs_inserted: newOffer.needs_inserted,
+      new_offer_needs_rematched: newOffer.needs_rematched,
+      new_offer_service_cpu_ms: newOffer.service_cpu_ms,
       change_text_p50_ms: changes.text.p50,
       change_participants_p50_ms: changes.participants.p50,
       change_gap_p50_ms: changes.gap.p50,

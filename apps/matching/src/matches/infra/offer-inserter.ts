@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { appendToOutbox } from '@bildungsraum/persistence';
+import { Metrics } from '@bildungsraum/platform';
 import { MatchingConfig } from '../../matching.config';
 import { coreSkills } from '../../pooling/domain/core-skills';
 import { movePlaces, PlaceMove } from '../../pooling/infra/bundle-places';
@@ -29,13 +30,17 @@ import { Rematcher } from './rematcher';
 @Injectable()
 export class OfferInserter {
   private readonly weights: Weights;
+  /** Needs an offer concerned, by how they were brought up to date: what an offer costs, on /metrics. */
+  private readonly needs?: ReturnType<Metrics['counter']>;
 
   constructor(
     private readonly config: MatchingConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly rematcher: Rematcher,
+    @Optional() metrics?: Metrics,
   ) {
     this.weights = parseWeights(config.MATCH_WEIGHTS);
+    this.needs = metrics?.counter({ name: 'matching_offer_needs_total', help: 'Needs an offer event concerned: offer inserted into their proposals and places, or re-matched in full', labelNames: ['path'] });
   }
 
   /** Returns how many needs had the offer inserted and how many were re-matched in full. */
@@ -97,6 +102,8 @@ export class OfferInserter {
       events.push(...(await gapKeeper.replaceDemand(manager, { ...poolingFacts(need), targetGroups: n.targetGroups, core: coreSkills(n.skillUris, need.textSkills, need.corrections) }, false)));
     }
     if (events.length) await appendToOutbox(manager, s, events);
+    this.needs?.inc({ path: 'inserted' }, admitting.length);
+    this.needs?.inc({ path: 'rematched' }, full.size);
     return { inserted: admitting.length, rematched: full.size };
   }
 
