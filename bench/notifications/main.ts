@@ -54,6 +54,31 @@ function httpCeiling(urls: string[]): Promise<{ requests: number; perSecond: num
   });
 }
 
+/**
+ * CPU (ms) used so far by each Postgres backend connected to the bench's own database (the
+ * service's pools; the server runs on this machine). Backends that connect later count from 0.
+ */
+async function backendCpuMs(url: string): Promise<Map<number, number>> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        cpu.set(pid, cpuMsOf(pid));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return cpu;
+  } finally {
+    await client.end();
+  }
+}
+const cpuSince = (start: Map<number, number>, end: Map<number, number>) => [...end].reduce((sum, [pid, ms]) => sum + ms - (start.get(pid) ?? 0), 0);
+
 /** Committed transactions of the bench's own database (each autocommit statement counts as one). */
 async function databaseStats(url: string): Promise<{ transactions: number }> {
   const { Client } = await import('pg');
@@ -130,6 +155,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     const cpuAtStart = { service: cpuMsOf(service.child.pid as number), bench: benchCpuMs() };
     const statsAtStart = await databaseStats(infra.databaseUrl);
+    const backendsAtStart = await backendCpuMs(infra.databaseUrl);
     const offered = await publishAtRate(publisher, healthy, RATE);
     const total = () => receivers.reduce((sum, receiver) => sum + receiver.phaseHits, 0);
     await eventually(() => total() === EVENTS * RECEIVERS, { timeoutMs: 600_000, intervalMs: 100 });
@@ -138,6 +164,7 @@ async function main(): Promise<void> {
     const serviceCpuMs = cpuMsOf(service.child.pid as number) - cpuAtStart.service;
     const benchCpu = benchCpuMs() - cpuAtStart.bench;
     const statsAtEnd = await databaseStats(infra.databaseUrl);
+    const postgresCpuMs = cpuSince(backendsAtStart, await backendCpuMs(infra.databaseUrl));
     const latencies = receivers.flatMap((receiver) => receiver.latenciesMs);
     const deliveriesPerS = (EVENTS * RECEIVERS) / ((finished - started) / 1000);
 
@@ -178,6 +205,7 @@ async function main(): Promise<void> {
       duplicates_received: duplicates,
       service_cpu_ms_per_1k_deliveries: round((serviceCpuMs / (EVENTS * RECEIVERS)) * 1000, 1),
       bench_cpu_ms_per_1k_deliveries: round((benchCpu / (EVENTS * RECEIVERS)) * 1000, 1),
+      postgres_cpu_ms_per_1k_deliveries: round((postgresCpuMs / (EVENTS * RECEIVERS)) * 1000, 1),
       http_loopback_ceiling_per_s: round(ceiling.perSecond, 0),
       http_ceiling_client_cpu_ms_per_1k: round((ceiling.cpuMs / ceiling.requests) * 1000, 1),
       http_ceiling_receivers_cpu_ms_per_1k: round((benchCpuDuringCeiling / ceiling.requests) * 1000, 1),
@@ -190,9 +218,9 @@ async function main(): Promise<void> {
         `  ${EVENTS} events × ${RECEIVERS} webhooks at ${result.achieved_rate_per_s}/s offered: ${result.deliveries_per_s} deliveries/s, event → delivery p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms`,
         `  one receiver down for ${OUTAGE_EVENTS} events, back: backlog drained in ${drainMs} ms (retry schedule ${SCHEDULE} ms, ±20 % jitter)`,
         `  duplicate requests at receivers (same webhook-id): ${duplicates}`,
-        `  raw HTTP loopback ceiling (bare keep-alive client process -> same receivers, same run): ${result.http_loopback_ceiling_per_s} requests/s; CPU per 1,000: client ${result.http_ceiling_client_cpu_ms_per_1k} ms, receivers ${result.http_ceiling_receivers_cpu_ms_per_1k} ms`,
+        `  raw HTTP loopback ceiling (the service's WebhookSender alone in a process, or CEILING_CLIENT=node -> same receivers, same run): ${result.http_loopback_ceiling_per_s} requests/s; CPU per 1,000: client ${result.http_ceiling_client_cpu_ms_per_1k} ms, receivers ${result.http_ceiling_receivers_cpu_ms_per_1k} ms`,
         `  Postgres transactions per delivery (healthy phase, all of the service's connections): ${result.pg_transactions_per_delivery}`,
-        `  CPU per 1,000 deliveries (healthy phase): service ${result.service_cpu_ms_per_1k_deliveries} ms, bench process (publisher + receivers) ${result.bench_cpu_ms_per_1k_deliveries} ms`,
+        `  CPU per 1,000 deliveries (healthy phase): service ${result.service_cpu_ms_per_1k_deliveries} ms, Postgres backends of the bench database ${result.postgres_cpu_ms_per_1k_deliveries} ms, bench process (publisher + receivers) ${result.bench_cpu_ms_per_1k_deliveries} ms`,
         JSON.stringify(result),
       ].join('\n') + '\n',
     );
