@@ -80,7 +80,7 @@ async function backendCpuMs(url: string): Promise<Map<number, number>> {
 const cpuSince = (start: Map<number, number>, end: Map<number, number>) => [...end].reduce((sum, [pid, ms]) => sum + ms - (start.get(pid) ?? 0), 0);
 
 /** Committed transactions of the bench's own database (each autocommit statement counts as one). */
-async function databaseStats(url: string): Promise<{ transactions: number }> {
+async function databaseStats(url: string): Promise<{ transactions: number; updates: number; hotUpdates: number }> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -88,7 +88,9 @@ async function databaseStats(url: string): Promise<{ transactions: number }> {
     // Statistics are sent by backends at transaction end and cached per transaction: take a fresh snapshot.
     await client.query('SELECT pg_stat_clear_snapshot()');
     const { rows } = await client.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`);
-    return { transactions: Number(rows[0].n) };
+    // Updates of delivery rows, and how many were HOT (in place, no new index entries).
+    const [updates] = (await client.query<{ upd: string; hot: string }>(`SELECT n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE schemaname = 'notifications' AND relname = 'delivery'`)).rows;
+    return { transactions: Number(rows[0].n), updates: Number(updates?.upd ?? 0), hotUpdates: Number(updates?.hot ?? 0) };
   } finally {
     await client.end();
   }
@@ -210,6 +212,8 @@ async function main(): Promise<void> {
       http_ceiling_client_cpu_ms_per_1k: round((ceiling.cpuMs / ceiling.requests) * 1000, 1),
       http_ceiling_receivers_cpu_ms_per_1k: round((benchCpuDuringCeiling / ceiling.requests) * 1000, 1),
       pg_transactions_per_delivery: round((statsAtEnd.transactions - statsAtStart.transactions) / (EVENTS * RECEIVERS), 3),
+      delivery_updates_per_delivery: round((statsAtEnd.updates - statsAtStart.updates) / (EVENTS * RECEIVERS), 2),
+      delivery_hot_update_share: round((statsAtEnd.hotUpdates - statsAtStart.hotUpdates) / Math.max(1, statsAtEnd.updates - statsAtStart.updates), 2),
       load_avg_1m: round(loadavg()[0], 1),
     };
     process.stdout.write(
@@ -219,7 +223,7 @@ async function main(): Promise<void> {
         `  one receiver down for ${OUTAGE_EVENTS} events, back: backlog drained in ${drainMs} ms (retry schedule ${SCHEDULE} ms, ±20 % jitter)`,
         `  duplicate requests at receivers (same webhook-id): ${duplicates}`,
         `  raw HTTP loopback ceiling (the service's WebhookSender alone in a process, or CEILING_CLIENT=node -> same receivers, same run): ${result.http_loopback_ceiling_per_s} requests/s; CPU per 1,000: client ${result.http_ceiling_client_cpu_ms_per_1k} ms, receivers ${result.http_ceiling_receivers_cpu_ms_per_1k} ms`,
-        `  Postgres transactions per delivery (healthy phase, all of the service's connections): ${result.pg_transactions_per_delivery}`,
+        `  Postgres transactions per delivery (healthy phase, all of the service's connections): ${result.pg_transactions_per_delivery}; delivery row updates per delivery ${result.delivery_updates_per_delivery}, of them HOT ${result.delivery_hot_update_share}`,
         `  CPU per 1,000 deliveries (healthy phase): service ${result.service_cpu_ms_per_1k_deliveries} ms, Postgres backends of the bench database ${result.postgres_cpu_ms_per_1k_deliveries} ms, bench process (publisher + receivers) ${result.bench_cpu_ms_per_1k_deliveries} ms`,
         JSON.stringify(result),
       ].join('\n') + '\n',
