@@ -89,6 +89,17 @@ describe('authentication with development tokens (AUTH_MODE=local)', () => {
     expect((await get('/coordination', token)).status).toBe(403);
   });
 
+  it('keeps a verified token only until it expires', async () => {
+    let now = Date.now();
+    const verifier = new TokenVerifier({ ...testApp.config, AUTH_CLOCK_TOLERANCE_SECONDS: 0 }, () => now);
+    const token = await mintDevToken({ role: 'company', partnerId: PARTNER, subject: 'carla', ttl: '30s' }, testApp.config);
+    const first = await verifier.verify(token);
+    first.roles.push('operator'); // a handler changing its copy must not change the next request's
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'carla', roles: ['company'], partnerId: PARTNER });
+    now += 31_000;
+    await expect(verifier.verify(token)).rejects.toMatchObject({ status: 401 });
+  });
+
   it('mints tokens for Keycloak-style claim names too', async () => {
     const settings = { ...testApp.config, AUTH_ROLES_CLAIM: ['realm_access.roles'], AUTH_PARTNER_CLAIM: 'org.partner' };
     const token = await mintDevToken({ role: 'operator', partnerId: PARTNER, subject: 'op' }, settings);

@@ -4,6 +4,7 @@ import { Problem, UnauthenticatedProblem } from '../errors/problems';
 import { PROBLEM_TYPES } from '../errors/problem-details';
 import { principalFromClaims } from './claims';
 import { Principal } from './principal';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -40,14 +41,24 @@ type Resolved = { key: JWTVerifyGetKey | Uint8Array; issuer: string; audience: s
  */
 export class TokenVerifier {
   private resolved?: Promise<Resolved>;
+  private readonly verified: VerifiedTokenCache;
 
-  constructor(private readonly settings: AuthSettings) {}
+  constructor(
+    private readonly settings: AuthSettings,
+    /** Tests move time; the cache and the claim checks use the same clock. */
+    private readonly now: () => number = Date.now,
+  ) {
+    this.verified = new VerifiedTokenCache(now);
+  }
 
+  /** A token verified before is not verified again until it expires (VerifiedTokenCache). */
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return known;
     const { key, issuer, audience, algorithms } = await this.resolve();
     let payload: JWTPayload;
     try {
-      const options = { issuer, audience, algorithms, clockTolerance: this.settings.AUTH_CLOCK_TOLERANCE_SECONDS };
+      const options = { issuer, audience, algorithms, clockTolerance: this.settings.AUTH_CLOCK_TOLERANCE_SECONDS, currentDate: new Date(this.now()) };
       payload = (key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options)).payload;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedProblem('Das Token ist abgelaufen. Bitte erneut anmelden.', true);
@@ -56,7 +67,9 @@ export class TokenVerifier {
       }
       throw new IdentityProviderUnavailableProblem();
     }
-    return principalFromClaims(payload, this.settings);
+    const principal = principalFromClaims(payload, this.settings);
+    this.verified.set(token, principal, payload.exp);
+    return principal;
   }
 
   private resolve(): Promise<Resolved> {

@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@
 import { RequestContext } from '../context/request-context';
 import { FieldError } from './problem-details';
 import { ValidationProblem } from './problems';
+import { memoizeValidationMetadata } from './validation-metadata-cache';
 
 type Location = FieldError['in'];
 
@@ -54,6 +55,7 @@ export class ProblemValidationPipe extends ValidationPipe {
       validationError: { target: false, value: false },
       exceptionFactory: (errors) => new RawValidationFailure(errors),
     });
+    memoizeValidationMetadata();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
