@@ -39,10 +39,16 @@ export const bundleKeeper = {
    * run, which is not reported as shrinking, falling below the minimum or dissolved the moment the
    * provider confirms the seats.
    */
-  async replaceFits(manager: EntityManager, need: { id: string; companyId: string; participants: number; districtKey: string; open: boolean }, fitting: readonly FittingDate[]): Promise<CloudEvent[]> {
+  async replaceFits(
+    manager: EntityManager,
+    need: { id: string; companyId: string; participants: number; districtKey: string; open: boolean },
+    fitting: readonly FittingDate[],
+    /** Another CTE over need $1 run in the same statement (the need's gap demand removed); its rows are returned as `also`. */
+    also?: string,
+  ): Promise<{ events: CloudEvent[]; also: unknown[] }> {
     const s = schemaOfManager(manager);
     const poolable = need.open ? fitting.filter((fit) => (fit.offer.dates.find((date) => date.id === fit.courseDateId)?.minParticipants ?? 0) > 0) : [];
-    const touched = (await manager.query(
+    const [result] = (await manager.query(
       `WITH removed AS (
          DELETE FROM "${s}".bundle_fits f WHERE f.need_id = $1 AND NOT (f.course_date_id = ANY($2::uuid[]))
             AND ($7 OR NOT EXISTS (SELECT 1 FROM "${s}".matches m WHERE m.need_id = f.need_id AND m.course_date_id = f.course_date_id AND m.status = 'confirmed'))
@@ -52,13 +58,17 @@ export const bundleKeeper = {
          SELECT d, o, $1, $4, $5, $6 FROM unnest($2::uuid[], $3::uuid[]) AS t(d, o)
          ON CONFLICT (course_date_id, need_id) DO UPDATE SET participants = EXCLUDED.participants, district_key = EXCLUDED.district_key
           WHERE f.participants <> EXCLUDED.participants
-         RETURNING f.course_date_id)
-       SELECT d::text AS id, pg_advisory_xact_lock(hashtext('bundle:' || d)) AS locked
-         FROM (SELECT DISTINCT course_date_id AS d, hashtext('bundle:' || course_date_id) AS k FROM (SELECT course_date_id FROM removed UNION ALL SELECT course_date_id FROM changed) u ORDER BY k) keys`,
+         RETURNING f.course_date_id)${also ? `,
+       also AS (${also})` : ''}
+       SELECT (SELECT coalesce(json_agg(l.id), '[]') FROM (
+                 SELECT d::text AS id, pg_advisory_xact_lock(hashtext('bundle:' || d)) AS locked
+                   FROM (SELECT DISTINCT course_date_id AS d, hashtext('bundle:' || course_date_id) AS k FROM (SELECT course_date_id FROM removed UNION ALL SELECT course_date_id FROM changed) u ORDER BY k) keys) l) AS touched,
+              ${also ? `(SELECT coalesce(json_agg(a), '[]') FROM also a)` : `'[]'::json`} AS also`,
       [need.id, poolable.map((fit) => fit.courseDateId), poolable.map((fit) => fit.offer.id), need.companyId, need.participants, need.districtKey, need.open],
-    )) as Array<{ id: string }>;
-    if (!touched.length) return [];
-    return bundleKeeper.recompute(manager, touched.map((row) => row.id).sort(), new Map(poolable.map((fit) => [fit.courseDateId, fit.offer])));
+    )) as Array<{ touched: string[]; also: unknown[] }>;
+    const touched = result!.touched;
+    const events = touched.length ? await bundleKeeper.recompute(manager, [...touched].sort(), new Map(poolable.map((fit) => [fit.courseDateId, fit.offer]))) : [];
+    return { events, also: result!.also };
   },
 
   /**

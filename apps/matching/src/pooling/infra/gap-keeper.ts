@@ -30,20 +30,24 @@ export interface GapDemandFacts {
  * skills of that group; demandGroups), so neighbouring skills ("operate forklift", "conduct forklift
  * inspections") are one gap and the need counts once in it.
  */
+/** A need's demand row as it was removed (removeDemandSql). */
+export type RemovedDemand = GapKey & { skill_uris: string[]; company_id: string; participants: number; target_groups: string[] };
+
+/** Removes the demand rows of need $1 and returns them (RemovedDemand): usable as a CTE of another statement. */
+export const removeDemandSql = (s: string) =>
+  `DELETE FROM "${s}".gap_demand WHERE need_id = $1 RETURNING district_key AS "districtKey", skill_group AS "skillGroup", skill_uris, company_id, participants, target_groups`;
+
 export const gapKeeper = {
   /**
    * Replaces the need's demand rows and returns the events of the gaps that changed. Set-wise: the
-   * old rows go in one statement (returned), the new ones come with the locks of every gap either
+   * old rows go in one statement (returned; `removed`: already removed by the caller's statement),
+   * the new ones come with the locks of every gap either
    * touches (fixed order) in the next, then one read and one write for all those gaps. A row that
    * stays exactly as it was changes no gap and is not recomputed.
    */
-  async replaceDemand(manager: EntityManager, need: GapDemandFacts, unserved: boolean): Promise<CloudEvent[]> {
+  async replaceDemand(manager: EntityManager, need: GapDemandFacts, unserved: boolean, removed?: readonly RemovedDemand[]): Promise<CloudEvent[]> {
     const s = schemaOfManager(manager);
-    const before = (await manager.query(
-      `WITH gone AS (DELETE FROM "${s}".gap_demand WHERE need_id = $1 RETURNING district_key AS "districtKey", skill_group AS "skillGroup", skill_uris, company_id, participants, target_groups)
-       SELECT * FROM gone`,
-      [need.id],
-    )) as Array<GapKey & { skill_uris: string[]; company_id: string; participants: number; target_groups: string[] }>;
+    const before = removed ?? ((await manager.query(`WITH gone AS (${removeDemandSql(s)}) SELECT * FROM gone`, [need.id])) as RemovedDemand[]);
     const demand = need.open && unserved && need.core.uris.length;
     const groups = demand ? demandGroups(need.core, await skillGroupsOf(manager, need.core.uris)) : new Map<string, string[]>();
     const now = [...groups].map(([skillGroup, skillUris]) => ({ districtKey: need.districtKey, skillGroup, skillUris: [...skillUris].sort() }));

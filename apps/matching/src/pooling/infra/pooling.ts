@@ -3,7 +3,8 @@ import { CloudEvent } from '@bildungsraum/contracts';
 import { NeedRecord } from '../../matches/infra/candidates';
 import { bundleKeeper, FittingDate } from './bundle-keeper';
 import { coreSkills } from '../domain/core-skills';
-import { gapKeeper } from './gap-keeper';
+import { gapKeeper, RemovedDemand, removeDemandSql } from './gap-keeper';
+import { schemaOfManager } from '../../shared/infra/matching-store';
 
 /**
  * After a need was re-matched: its place in the bundles of the dates it fits best (`fitting`: its
@@ -13,9 +14,10 @@ import { gapKeeper } from './gap-keeper';
 export async function poolNeed(manager: EntityManager, need: NeedRecord, fitting: readonly FittingDate[], fitsAny: boolean): Promise<CloudEvent[]> {
   const n = need.snapshot;
   const facts = { id: need.id, companyId: n.company.id, participants: n.participants, districtKey: n.site.districtKey, open: need.open };
-  const events: CloudEvent[] = await bundleKeeper.replaceFits(manager, facts, fitting);
+  // The need's gap demand is removed in the statement that writes its fits (one round trip fewer).
+  const { events, also } = await bundleKeeper.replaceFits(manager, facts, fitting, removeDemandSql(schemaOfManager(manager)));
   // Demand counts through the need's core skills, not the relatives added to find courses.
   const core = coreSkills(n.skillUris, need.textSkills, need.corrections);
-  events.push(...(await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, core }, !fitsAny)));
+  events.push(...(await gapKeeper.replaceDemand(manager, { ...facts, targetGroups: n.targetGroups, core }, !fitsAny, also as RemovedDemand[])));
   return events;
 }
