@@ -3,6 +3,7 @@ import { connect, Socket } from 'node:net';
 const HEADER_END = Buffer.from('\r\n\r\n');
 /** Below Node's default server keepAliveTimeout (5 s): an older idle socket may be closing as we write. */
 const MAX_IDLE_MS = 4_000;
+const MAX_CONNECTIONS = 128;
 const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
 
 interface Waiter {
@@ -17,7 +18,7 @@ class Connection {
   alive = true;
   idleSince = 0;
 
-  constructor(port: number, onIdle: (connection: Connection) => void) {
+  constructor(port: number, onIdle: (connection: Connection) => void, onClose: (connection: Connection) => void) {
     this.socket = connect({ host: '127.0.0.1', port, noDelay: true });
     this.socket.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -25,13 +26,15 @@ class Connection {
       if (status === undefined) return;
       const waiter = this.waiter;
       this.waiter = undefined;
-      onIdle(this);
       waiter?.resolve(status);
+      onIdle(this);
     });
     const fail = () => {
+      if (!this.alive) return;
       this.alive = false;
       this.waiter?.resolve(0);
       this.waiter = undefined;
+      onClose(this);
     };
     this.socket.on('error', fail);
     this.socket.on('close', fail);
@@ -63,6 +66,9 @@ class Connection {
 export class RawHttpClient {
   private readonly idle: Connection[] = [];
   private readonly all = new Set<Connection>();
+  /** Requests waiting for a connection: at most MAX_CONNECTIONS are open, like node:http's agent had. */
+  private readonly waiting: Array<{ request: Buffer; waiter: Waiter }> = [];
+  private waitingFrom = 0;
 
   constructor(private readonly port: number) {}
 
@@ -71,7 +77,10 @@ export class RawHttpClient {
     const request = Buffer.from(
       `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${this.port}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\nAuthorization: Bearer ${token}\r\n\r\n${body}`,
     );
-    return new Promise((resolve) => this.connection().send(request, { resolve }));
+    return new Promise((resolve) => {
+      this.waiting.push({ request, waiter: { resolve } });
+      this.dispatch();
+    });
   }
 
   close(): void {
@@ -80,17 +89,39 @@ export class RawHttpClient {
     this.idle.length = 0;
   }
 
-  private connection(): Connection {
+  private dispatch(): void {
+    while (this.waitingFrom < this.waiting.length) {
+      const connection = this.connection();
+      if (!connection) return;
+      const next = this.waiting[this.waitingFrom] as { request: Buffer; waiter: Waiter };
+      this.waiting[this.waitingFrom++] = undefined as never;
+      connection.send(next.request, next.waiter);
+    }
+    this.waiting.length = 0;
+    this.waitingFrom = 0;
+  }
+
+  /** An idle connection, a new one while fewer than MAX_CONNECTIONS are open, or none. */
+  private connection(): Connection | undefined {
     const now = performance.now();
     for (let connection = this.idle.pop(); connection; connection = this.idle.pop()) {
       if (connection.alive && now - connection.idleSince < MAX_IDLE_MS) return connection;
       connection.socket.destroy();
       this.all.delete(connection);
     }
-    const connection = new Connection(this.port, (done) => {
-      done.idleSince = performance.now();
-      if (done.alive) this.idle.push(done);
-    });
+    if (this.all.size >= MAX_CONNECTIONS) return undefined;
+    const connection = new Connection(
+      this.port,
+      (done) => {
+        done.idleSince = performance.now();
+        this.idle.push(done);
+        this.dispatch();
+      },
+      (gone) => {
+        this.all.delete(gone);
+        this.dispatch();
+      },
+    );
     this.all.add(connection);
     return connection;
   }
