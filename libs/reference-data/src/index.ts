@@ -22,6 +22,7 @@ export * from './taxonomy/text/fold';
 export * from './taxonomy/text/terms';
 export * from './taxonomy/text/vocational-glossary';
 export * from './taxonomy/text/vocational-abbreviations';
+export * from './taxonomy/text/product-names';
 export * from './taxonomy/db/taxonomy-tables';
 export * from './taxonomy/db/import-taxonomy';
 export * from './taxonomy/lookup/skill-directory';

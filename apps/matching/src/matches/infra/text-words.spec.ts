@@ -25,6 +25,12 @@ describe('text relevance between a need and an offer', () => {
     expect(needWords('8 MA brauchen den Lehrgang (9 UE)').map((word) => word.written)).toEqual([]);
   });
 
+  it('reads a listed product or platform by its subject too', () => {
+    const socialMedia = { title: 'Social-Media-Marketing für KMU', description: 'Strategie, Redaktionsplan, Kampagnen.' };
+    expect(relevance('Wir wollen mehr auf Facebook posten', socialMedia).matched).toEqual(['Facebook']);
+    expect(needWords('Wir wollen mehr auf Facebook posten').map((word) => word.written)).toEqual(['Facebook', 'posten']);
+  });
+
   it('prefers the course whose title names what was asked over the general one', () => {
     const need = 'Berufsrückkehrerin soll die Fibu übernehmen, gern mit DATEV-Kenntnissen';
     const datev = relevance(need, { title: 'Finanzbuchhaltung mit DATEV', description: 'Buchungssätze, Kontenrahmen, Belegbuchung mit DATEV.' });

@@ -1,4 +1,4 @@
-import { compoundSplits, isQualificationWord, tokenize, vocationalAbbreviation } from '@bildungsraum/reference-data';
+import { compoundSplits, isQualificationWord, productSubject, tokenize, vocationalAbbreviation } from '@bildungsraum/reference-data';
 import { NeedPiece, NeedWord, OfferWords } from '../domain/text-relevance';
 
 /**
@@ -43,7 +43,8 @@ const isHead = (tail: string): boolean => tail.length >= 4 && !SUFFIX_STARTS.tes
 const FUNCTION_WORDS = new Set(
   `wer was wann welche welcher welches warum aufs ans sowas etwas bietet bieten anbieten bringen bringt machen macht
    koennen konnen kann sollen soll musst mussen muessen wollen will mochten moechten klappt klappen geht gehen mal schon
-   noch gern gerne reicht reichen fehlt fehlen jetzt immer wieder bald einfach richtig selbst`
+   noch gern gerne reicht reichen fehlt fehlen jetzt immer wieder bald einfach richtig selbst mehr weniger eher ganz
+   dafur damit darum davon dazu daran also`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -76,7 +77,8 @@ const stemmedPieces = (text: string): NeedPiece[] =>
  * The need's words as text relevance compares them (text-relevance.ts): the words of its text
  * without stopwords, request and qualification words (the resolver's tokenize), each with its
  * stem and – for a compound – its possible last parts (heads); a listed trade abbreviation
- * ("WP", "FFZ", "Fibu") by its spelled-out words, since offers spell them out.
+ * ("WP", "FFZ", "Fibu") by its spelled-out words, since offers spell them out; a listed product or
+ * platform ("Facebook", "Outlook") also by its subject (PRODUCT_SUBJECTS).
  */
 export function needWords(text: string): NeedWord[] {
   const words: NeedWord[] = [];
@@ -90,6 +92,9 @@ export function needWords(text: string): NeedWord[] {
       continue;
     }
     const pieces: NeedPiece[] = [{ text: folded.length >= MIN_PIECE ? germanStem(folded) : folded, kind: 'word' }];
+    // A product or platform stands for its subject too ("Facebook" → Social Media, "Outlook" → E-Mail).
+    const subject = productSubject(token.text);
+    if (subject) pieces.push(...stemmedPieces(subject));
     for (const split of folded.length >= 8 ? compoundSplits(folded, MIN_PIECE) : []) {
       // "Staplerschein": the first part is the subject; otherwise the last part is (the head).
       if (split.qualificationTail) pieces.push({ text: germanStem(split.head), kind: 'word' });
