@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MATCH_CRITERIA, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { FEDERAL_PROGRAMMES } from '@bildungsraum/funding';
@@ -10,6 +11,8 @@ import { admissions } from './admissions';
 import { CandidateRow, loadNeeds, NeedRecord } from './candidates';
 import { matchRepository } from './match.repository';
 import { candidateFacts, fundingFor, needFacts } from './need-facts';
+
+const logger = new Logger('OfferReach');
 
 /** One of the offer's dates scored exactly (with funding) for a need, as its re-match would score it. */
 export interface ScoredDate {
@@ -43,34 +46,35 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const dates = offer.status === 'published' ? offer.dates.filter((date) => date.seatsFree > 0 && date.startDate >= today) : [];
   if (!dates.length || !offer.skills.length) return { holders, entrants };
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
-  // The distance as retrieval measures it (date first): the same kilometres, so the same score.
-  const pairs = (await manager.query(
-    `SELECT n.id AS need_id, t.id AS date_id, CASE WHEN t.online THEN NULL ELSE public.ST_Distance(t.point, n.location) / 1000 END AS distance_km
+  // A ceiling of the date's score for the need, from what SQL knows: skill coverage with the
+  // weights of its admission, distance, start and level valued as criteria.ts values them, every
+  // other criterion at its best. Only needs whose admission score it reaches are loaded and scored.
+  const known = weights.skills + weights.distance + weights.dates + weights.level;
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const column = (pick: (date: (typeof dates)[number]) => unknown, type: string) => `${p(dates.map(pick))}::${type}[]`;
+  const venue = (date: (typeof dates)[number]) => (!date.online && date.venue ? date.venue.location : undefined);
+  const [skills, radius, day, level] = [p(offer.skills), p(settings.defaultTravelKm), p(today), p(offer.dqrLevel ?? null)];
+  const from = `greatest(coalesce(n.earliest_start, ${day}::date), ${day}::date)`;
+  const sql = `SELECT n.id AS need_id, t.id AS date_id, x.km AS distance_km, c.ceiling
        FROM (SELECT d.*, CASE WHEN d.lon IS NULL THEN NULL ELSE public.ST_SetSRID(public.ST_MakePoint(d.lon, d.lat), 4326)::public.geography END AS point
-               FROM unnest($1::uuid[], $2::boolean[], $3::float8[], $4::float8[], $5::date[], $6::date[]) AS d(id, online, lon, lat, start_date, end_date)) t
-       JOIN "${s}".need_view n ON n.open AND n.skill_uris && $7::text[]
-        AND (t.online OR public.ST_DWithin(n.location, t.point, coalesce(n.radius_km, $8) * 1000.0))
-        AND t.start_date >= greatest(coalesce(n.earliest_start, $9::date), $9::date) AND (n.latest_end IS NULL OR t.end_date <= n.latest_end)
+               FROM unnest(${column((d) => d.id, 'uuid')}, ${column((d) => d.online, 'boolean')}, ${column((d) => venue(d)?.lon ?? null, 'float8')}, ${column((d) => venue(d)?.lat ?? null, 'float8')},
+                           ${column((d) => d.startDate, 'date')}, ${column((d) => d.endDate, 'date')}) AS d(id, online, lon, lat, start_date, end_date)) t
+       JOIN "${s}".need_view n ON n.open AND n.skill_uris && ${skills}::text[]
+        AND (t.online OR public.ST_DWithin(n.location, t.point, coalesce(n.radius_km, ${radius}) * 1000.0))
+        AND t.start_date >= ${from} AND (n.latest_end IS NULL OR t.end_date <= n.latest_end)
+       -- The distance as retrieval measures it (date first): the same kilometres, so the same score.
+       CROSS JOIN LATERAL (SELECT CASE WHEN t.online THEN NULL ELSE public.ST_Distance(t.point, n.location) / 1000 END AS km, (n.snapshot->>'dqrLevel')::int AS level) x
        LEFT JOIN "${s}".need_admission a ON a.need_id = n.id
-      WHERE a.need_id IS NULL OR
-            ($10 * coalesce((SELECT sum(x.w) FROM unnest(a.skill_uris, a.skill_weights) AS x(u, w) WHERE x.u = ANY($7::text[]))
-                            / nullif((SELECT sum(w) FROM unnest(a.skill_weights) AS w), 0), 1) + $11) / $12 + $13 >= a.score`,
-    [
-      dates.map((d) => d.id),
-      dates.map((d) => d.online),
-      dates.map((d) => (!d.online && d.venue ? d.venue.location.lon : null)),
-      dates.map((d) => (!d.online && d.venue ? d.venue.location.lat : null)),
-      dates.map((d) => d.startDate),
-      dates.map((d) => d.endDate),
-      offer.skills,
-      settings.defaultTravelKm,
-      today,
-      weights.skills,
-      total - weights.skills,
-      total,
-      CEILING_MARGIN,
-    ],
-  )) as Array<{ need_id: string; date_id: string; distance_km: number | null }>;
+       CROSS JOIN LATERAL (SELECT (
+              ${p(weights.skills)}::float8 * coalesce((SELECT sum(u.w) FROM unnest(a.skill_uris, a.skill_weights) AS u(uri, w) WHERE u.uri = ANY(${skills}::text[]))
+                                              / nullif((SELECT sum(w) FROM unnest(a.skill_weights) AS w), 0), 1)
+            + ${p(weights.distance)}::float8 * CASE WHEN x.km IS NULL THEN 1 ELSE greatest(0, 1 - 0.7 * least(1, x.km / greatest(1, coalesce(n.radius_km, ${radius})))) END
+            + ${p(weights.dates)}::float8 * (1 - 0.3 * least(1, greatest(0, t.start_date - ${from}) / 180.0))
+            + ${p(weights.level)}::float8 * CASE WHEN x.level IS NULL OR ${level}::int IS NULL THEN 0.5 WHEN x.level = ${level}::int THEN 1 WHEN abs(x.level - ${level}::int) = 1 THEN 0.6 ELSE 0.2 END
+            + ${p(total - known)}::float8) / ${p(total)}::float8 AS ceiling) c
+      WHERE a.need_id IS NULL OR c.ceiling + ${p(CEILING_MARGIN)}::float8 >= a.score`;
+  const pairs = (await manager.query(sql, params)) as Array<{ need_id: string; date_id: string; distance_km: number | null; ceiling: number }>;
   const fresh = [...new Set(pairs.map((pair) => pair.need_id))].filter((id) => !holders.has(id));
   const needs = new Map((await loadNeeds(manager, fresh)).map((need) => [need.id, need]));
   const admission = await admissions.of(manager, fresh);
@@ -83,6 +87,8 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
     const cost = fundingFor(need, row, FEDERAL_PROGRAMMES);
     const evaluation = evaluateCandidate(needFacts(need, settings.defaultTravelKm), candidateFacts(row, { perParticipantCents: cost.perParticipantCents, note: cost.note }), weights, today);
     if (evaluation.excluded) continue;
+    // Should scoring ever value something the SQL ceiling does not know, say so: needs it pruned may be missed.
+    if (evaluation.score > Number(pair.ceiling) + CEILING_MARGIN) logger.warn(`Score ${evaluation.score} above the offer reach's ceiling ${pair.ceiling} (need ${need.id}, date ${pair.date_id}): the ceiling misses a criterion`);
     const poolable = (offer.dates.find((date) => date.id === pair.date_id)?.minParticipants ?? 0) > 0;
     const entry = entrants.get(need.id) ?? { need, dates: [] };
     entry.dates.push({ row, evaluation, cost, poolable });
