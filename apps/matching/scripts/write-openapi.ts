@@ -8,6 +8,7 @@ import { MatchActionsController } from '../src/matches/commands/match-actions.co
 import { MatchActionsHandler } from '../src/matches/commands/match-actions.handler';
 import { NeedEventsHandler } from '../src/matches/events/need-events.handler';
 import { OfferEventsHandler } from '../src/matches/events/offer-events.handler';
+import { OfferInserter } from '../src/matches/infra/offer-inserter';
 import { Rematcher } from '../src/matches/infra/rematcher';
 import { NeedMatchesController } from '../src/matches/queries/need-matches.controller';
 import { MatchingConfig } from '../src/matching.config';
@@ -35,8 +36,8 @@ async function main(): Promise<void> {
 
   @Global()
   @Module({
-    providers: [{ provide: MATCHING_DATA_SOURCE, useValue: createMatchingDataSource(config.DATABASE_URL) }, { provide: CLOCK, useValue: systemClock }, ActorResolver, NeedSkillReader, Rematcher, MatchActionsHandler],
-    exports: [MATCHING_DATA_SOURCE, CLOCK, ActorResolver, NeedSkillReader, Rematcher, MatchActionsHandler],
+    providers: [{ provide: MATCHING_DATA_SOURCE, useValue: createMatchingDataSource(config.DATABASE_URL) }, { provide: CLOCK, useValue: systemClock }, ActorResolver, NeedSkillReader, Rematcher, OfferInserter, MatchActionsHandler],
+    exports: [MATCHING_DATA_SOURCE, CLOCK, ActorResolver, NeedSkillReader, Rematcher, OfferInserter, MatchActionsHandler],
   })
   class OfflineModule {}
 

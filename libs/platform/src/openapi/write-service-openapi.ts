@@ -9,7 +9,9 @@ import { buildOpenApiDocument, OpenApiOptions, writeOpenApiDocument } from './op
  */
 export async function writeServiceOpenApi(docsModule: Type, options: OpenApiOptions & { file: string }): Promise<void> {
   try {
-    const app = await NestFactory.create(docsModule, { logger: false });
+    // abortOnError: false – otherwise Nest exits on a missing provider before the catch below can
+    // print which one (the logger is off), and the script fails without a word.
+    const app = await NestFactory.create(docsModule, { logger: false, abortOnError: false });
     await app.init();
     const document = buildOpenApiDocument(app, options);
     await writeOpenApiDocument(document, options.file);
