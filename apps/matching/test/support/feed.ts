@@ -171,11 +171,16 @@ export class Feed {
     return data;
   }
 
+  /** Until the offer's version is in matching's read model (the offer handler has run). */
+  async offerHandled(offer: OfferSnapshotV1): Promise<void> {
+    await this.waitFor('offer_view', offer.id, offer.version);
+  }
+
   async withdrawOffer(offer: OfferSnapshotV1): Promise<void> {
     await this.h.publisher.publish(createEvent(OfferWithdrawn, offer.id, { ...offer, status: 'withdrawn', version: this.next(offer.id) }));
   }
 
-  private async waitFor(table: 'partner_view' | 'network_view', id: string, version: number): Promise<void> {
+  private async waitFor(table: 'partner_view' | 'network_view' | 'offer_view', id: string, version: number): Promise<void> {
     await eventually(async () => {
       const rows = (await this.h.query(`SELECT version FROM ${table} WHERE id = $1`, [id])) as Array<{ version: number }>;
       return (rows[0]?.version ?? 0) >= version;
