@@ -1,13 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createOutboxAndInboxTables, dropOutboxAndInboxTables } from '@bildungsraum/persistence';
+import { createOutboxAndInboxTables, dropOutboxAndInboxTables, schemaOf } from '@bildungsraum/persistence';
 import { createTaxonomyTables, dropTaxonomyTables } from '@bildungsraum/reference-data';
-
-/** The schema the DataSource is confined to (`matching`, or a test's own). */
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
 
 /**
  * Read models built from partners.*, needs.need.* and catalogue.offer.* events (version-guarded),
@@ -18,7 +11,7 @@ export class MatchingInitial1763750000000 implements MigrationInterface {
   name = 'MatchingInitial1763750000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public`);
     await createOutboxAndInboxTables(queryRunner, s);
     await createTaxonomyTables(queryRunner, s);
@@ -111,7 +104,7 @@ export class MatchingInitial1763750000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     for (const table of ['matches', 'course_date_view', 'offer_view', 'need_view', 'network_view', 'partner_view']) {
       await queryRunner.query(`DROP TABLE IF EXISTS "${s}".${table}`);
     }

@@ -1,10 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
+import { schemaOf } from '@bildungsraum/persistence';
 
 /**
  * Pooled demand: which open needs each course date could serve (bundle_fits → bundles), and which
@@ -14,7 +9,7 @@ export class MatchingPooling1763750100000 implements MigrationInterface {
   name = 'MatchingPooling1763750100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`
       CREATE TABLE "${s}".bundle_fits (
         course_date_id uuid NOT NULL,
@@ -64,7 +59,7 @@ export class MatchingPooling1763750100000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     for (const table of ['gaps', 'gap_demand', 'bundles', 'bundle_fits']) await queryRunner.query(`DROP TABLE IF EXISTS "${s}".${table}`);
   }
 }

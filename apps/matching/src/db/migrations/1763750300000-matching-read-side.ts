@@ -1,10 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
+import { schemaOf } from '@bildungsraum/persistence';
 
 /**
  * The read side of pooling: the districts a network covers (a coordinator's gap report and bundle
@@ -15,7 +10,7 @@ export class MatchingReadSide1763750300000 implements MigrationInterface {
   name = 'MatchingReadSide1763750300000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`ALTER TABLE "${s}".network_view ADD COLUMN district_keys text[] NOT NULL DEFAULT '{}'`);
     await queryRunner.query(`CREATE INDEX network_view_districts_idx ON "${s}".network_view USING gin (district_keys)`);
     await queryRunner.query(`ALTER TABLE "${s}".bundles ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()`);
@@ -24,7 +19,7 @@ export class MatchingReadSide1763750300000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`DROP INDEX IF EXISTS "${s}".bundles_provider_idx`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${s}".bundles_created_idx`);
     await queryRunner.query(`ALTER TABLE "${s}".bundles DROP COLUMN created_at`);

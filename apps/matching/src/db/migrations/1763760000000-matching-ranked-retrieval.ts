@@ -1,10 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
+import { schemaOf } from '@bildungsraum/persistence';
 
 /**
  * Ranked retrieval. Course dates carry their offer's skills, published flag and the few offer
@@ -17,7 +12,7 @@ export class MatchingRankedRetrieval1763760000000 implements MigrationInterface 
   name = 'MatchingRankedRetrieval1763760000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`ALTER TABLE "${s}".course_date_view ADD COLUMN skill_uris text[] NOT NULL DEFAULT '{}', ADD COLUMN published boolean NOT NULL DEFAULT false, ADD COLUMN offer_facts jsonb NOT NULL DEFAULT '{}'`);
     await queryRunner.query(
       `UPDATE "${s}".course_date_view d SET skill_uris = o.skill_uris, published = (o.status = 'published'),
@@ -38,7 +33,7 @@ export class MatchingRankedRetrieval1763760000000 implements MigrationInterface 
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`DROP TABLE IF EXISTS "${s}".need_admission`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${s}".course_date_published_skills_idx`);
     await queryRunner.query(`ALTER TABLE "${s}".course_date_view DROP COLUMN offer_facts, DROP COLUMN published, DROP COLUMN skill_uris`);

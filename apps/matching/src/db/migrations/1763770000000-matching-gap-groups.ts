@@ -1,10 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
+import { schemaOf } from '@bildungsraum/persistence';
 
 /**
  * Gaps per district and skill group: a need's demand is one row per group its core skills fall in
@@ -17,7 +12,7 @@ export class MatchingGapGroups1763770000000 implements MigrationInterface {
   name = 'MatchingGapGroups1763770000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`ALTER TABLE "${s}".gap_demand RENAME COLUMN skill_uri TO skill_group`);
     await queryRunner.query(`ALTER TABLE "${s}".gap_demand ADD COLUMN skill_uris text[] NOT NULL DEFAULT '{}'`);
     await queryRunner.query(`UPDATE "${s}".gap_demand SET skill_uris = ARRAY[skill_group]`);
@@ -26,7 +21,7 @@ export class MatchingGapGroups1763770000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`ALTER TABLE "${s}".gaps DROP COLUMN skill_uris`);
     await queryRunner.query(`ALTER TABLE "${s}".gap_demand DROP COLUMN skill_uris`);
     await queryRunner.query(`ALTER TABLE "${s}".gap_demand RENAME COLUMN skill_group TO skill_uri`);

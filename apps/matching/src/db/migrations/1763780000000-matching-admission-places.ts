@@ -1,10 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
+import { schemaOf } from '@bildungsraum/persistence';
 
 /**
  * What a new offer's date must beat in an open need, kept with its admission score: the bar its
@@ -17,12 +12,12 @@ export class MatchingAdmissionPlaces1763780000000 implements MigrationInterface 
   name = 'MatchingAdmissionPlaces1763780000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`ALTER TABLE "${s}".need_admission ADD COLUMN retrieval_bar double precision, ADD COLUMN place_ids uuid[], ADD COLUMN place_scores double precision[]`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`ALTER TABLE "${s}".need_admission DROP COLUMN place_scores, DROP COLUMN place_ids, DROP COLUMN retrieval_bar`);
   }
 }

@@ -1,10 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
+import { schemaOf } from '@bildungsraum/persistence';
 
 /**
  * Text relevance (criterion `title`): course dates carry their offer's title and the opening of
@@ -18,7 +13,7 @@ export class MatchingTextRelevance1763790000000 implements MigrationInterface {
   name = 'MatchingTextRelevance1763790000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`
       CREATE FUNCTION "${s}".fold_text(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT regexp_replace(
@@ -41,7 +36,7 @@ export class MatchingTextRelevance1763790000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`DROP INDEX IF EXISTS "${s}".course_date_offer_text_idx`);
     await queryRunner.query(`UPDATE "${s}".course_date_view SET offer_facts = offer_facts - 'title' - 'description'`);
     await queryRunner.query(`DROP FUNCTION IF EXISTS "${s}".fold_text(text)`);

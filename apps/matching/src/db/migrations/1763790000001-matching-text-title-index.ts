@@ -1,10 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOfRunner(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema ${String(schema)}`);
-  return schema;
-}
+import { schemaOf } from '@bildungsraum/persistence';
 
 /**
  * The text route reads dates whose offer *title* holds a need word first, through a trigram index
@@ -16,7 +11,7 @@ export class MatchingTextTitleIndex1763790000001 implements MigrationInterface {
   name = 'MatchingTextTitleIndex1763790000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOfRunner(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     const [trgm] = (await queryRunner.query(`SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`)) as Array<{ schema: string }>;
     if (trgm) {
       await queryRunner.query(
@@ -27,6 +22,6 @@ export class MatchingTextTitleIndex1763790000001 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX IF EXISTS "${schemaOfRunner(queryRunner)}".course_date_offer_title_idx`);
+    await queryRunner.query(`DROP INDEX IF EXISTS "${schemaOf(queryRunner.connection)}".course_date_offer_title_idx`);
   }
 }
