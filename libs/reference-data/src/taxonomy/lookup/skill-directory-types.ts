@@ -1,6 +1,6 @@
 /** What SkillDirectory answers: skills, suggestions for type-ahead, KldB codes. */
 import { Lang } from '../files/taxonomy-files';
-import { SkillType } from '../model/taxonomy-set';
+import { KldbEntry, SkillType } from '../model/taxonomy-set';
 
 export interface SkillInfo {
   uri: string;
@@ -29,13 +29,8 @@ export interface SuggestOptions {
   types?: SkillType[];
 }
 
-export interface KldbInfo {
-  code: string;
-  level: number;
-  titleDe: string;
-  shortTitleDe?: string;
-  titleEn?: string;
-  parentCode?: string;
+/** A KldB position with its ancestors and, for a 5-digit code, its ISCO-08 unit groups. */
+export interface KldbInfo extends KldbEntry {
   /** From level 1 down to the direct parent. */
   parents: Array<{ code: string; level: number; titleDe: string }>;
   /** ISCO-08 unit groups of a 5-digit code (BA Umsteigeschlüssel): the BA's recommended one, then the others by code. */
