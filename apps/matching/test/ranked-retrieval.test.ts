@@ -11,9 +11,11 @@ import { CandidateFilter, CandidateRow, findCandidates, loadNeed, loadOffers, Ne
 import { ceilingTables } from '../src/matches/infra/ceiling-tables';
 import { candidateFacts, fundingFor, needFacts } from '../src/matches/infra/need-facts';
 import { retrieveRanked } from '../src/matches/infra/ranked-retrieval';
+import { findTextCandidates } from '../src/matches/infra/text-candidates';
+import { piecesOf } from '../src/matches/infra/text-words';
 import { readModels } from '../src/matches/infra/read-models';
 import { Rematcher } from '../src/matches/infra/rematcher';
-import { day, KORBACH, need, north, offer, TODAY } from './support/random-market';
+import { day, KORBACH, need, needText, north, offer, offerText, TODAY } from './support/random-market';
 
 const config = Object.assign(new MatchingConfig(), { MATCH_TOP_N: 5, MATCH_POOL_FITS: 4, MATCH_MIN_SCORE_PERCENT: 40, DEFAULT_TRAVEL_KM: 50 });
 const goalsFor = (answered: ReadonlySet<string> = new Set()) => ({ topN: config.MATCH_TOP_N, poolFits: config.MATCH_POOL_FITS, minScore: config.MATCH_MIN_SCORE_PERCENT / 100, answered, live: [] as string[] });
@@ -22,17 +24,23 @@ const filterOf = (record: NeedRecord): CandidateFilter => {
   return { lon: n.site.location.lon, lat: n.site.location.lat, radiusKm: n.maxTravelKm ?? 50, from: n.earliestStart && n.earliestStart > TODAY ? n.earliestStart : TODAY, to: n.latestEnd ?? null };
 };
 
-/** Every candidate of the need scored exactly, from snapshots: what ranked retrieval must agree with. */
-async function exhaustive(manager: EntityManager, record: NeedRecord): Promise<Array<{ id: string; score: number; poolable: boolean; ceiling: number }>> {
+/** Every candidate of the need (sharing a skill, or found by its words) scored exactly, from snapshots: what ranked retrieval must agree with. */
+async function exhaustive(manager: EntityManager, record: NeedRecord): Promise<Array<{ id: string; score: number; poolable: boolean; ceiling: number; byText: boolean; title: number }>> {
   const facts = needFacts(record, 50);
-  const all = await findCandidates(manager, { skillUris: record.skillUris, subsets: 'any' }, filterOf(record), [], { skills: facts.skills, weights: DEFAULT_WEIGHTS, tables: ceilingTables(facts), limit: 100_000 });
+  const pieces = piecesOf(facts.words);
+  const bySkill = await findCandidates(manager, { skillUris: record.skillUris, subsets: 'any' }, filterOf(record), [], { skills: facts.skills, weights: DEFAULT_WEIGHTS, tables: ceilingTables(facts), pieces, limit: 100_000 });
+  const byTitle = await findTextCandidates(manager, pieces, record.skillUris, filterOf(record), DEFAULT_WEIGHTS, 'title');
+  const byDescription = await findTextCandidates(manager, pieces, record.skillUris, filterOf(record), DEFAULT_WEIGHTS, 'description');
+  const all = [...bySkill, ...byTitle, ...byDescription];
+  const textOnly = new Set([...byTitle, ...byDescription].map((light) => light.courseDateId));
   const offers = await loadOffers(manager, [...new Set(all.map((light) => light.offerId))]);
   return all.flatMap((light) => {
     const held = offers.get(light.offerId)!;
     const row: CandidateRow = { courseDateId: light.courseDateId, offer: held.offer, providerAzavApproved: held.providerAzavApproved, distanceKm: light.distanceKm };
     const cost = fundingFor(record, row, FEDERAL_PROGRAMMES);
     const evaluation = evaluateCandidate(facts, candidateFacts(row, cost), DEFAULT_WEIGHTS, TODAY);
-    return evaluation.excluded ? [] : [{ id: light.courseDateId, score: evaluation.score, poolable: light.minParticipants > 0, ceiling: light.ceiling! }];
+    const title = evaluation.excluded ? 0 : evaluation.criteria.find((c) => c.criterion === 'title')!.value;
+    return evaluation.excluded ? [] : [{ id: light.courseDateId, score: evaluation.score, poolable: light.minParticipants > 0 && facts.skills.some((skill) => light.skillUris.includes(skill.uri)), ceiling: light.ceiling!, byText: textOnly.has(light.courseDateId), title }];
   });
 }
 
@@ -52,7 +60,7 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
     await dataSource.initialize();
     const next = seededRandom(5);
     await dataSource.transaction(async (manager) => {
-      for (let index = 0; index < 400; index += 1) await readModels.upsertOffer(manager, offer(next, providerId));
+      for (let index = 0; index < 400; index += 1) await readModels.upsertOffer(manager, offer(next, providerId, offerText(next)));
     });
   }, 180_000);
   afterAll(async () => {
@@ -64,13 +72,17 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
     const next = seededRandom(11);
     let candidates = 0;
     let read = 0;
+    let byText = 0;
+    const titles = new Set<number>();
     for (let index = 0; index < 40; index += 1) {
-      const snapshot = need(next);
+      const snapshot = need(next, needText(next));
       await dataSource.transaction(async (manager) => {
         await readModels.upsertNeed(manager, snapshot, []);
         const record = (await loadNeed(manager, snapshot.id))!;
         const truth = await exhaustive(manager, record);
         for (const candidate of truth) expect(candidate.score).toBeLessThanOrEqual(candidate.ceiling + 0.001);
+        byText += truth.filter((candidate) => candidate.byText).length;
+        for (const candidate of truth) if (!candidate.byText) titles.add(candidate.title);
 
         const facts = needFacts(record, 50);
         const broken: string[] = [];
@@ -91,8 +103,11 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
         read += ranked.candidates.length;
       });
     }
-    // Not vacuous: most candidates were left unread.
+    // Not vacuous: most candidates were left unread; some came by their words alone; dates sharing
+    // a skill had many text relevances (the SQL ceiling bounds it per row).
     expect(read).toBeLessThan(candidates / 2);
+    expect(byText).toBeGreaterThan(0);
+    expect(titles.size).toBeGreaterThan(3);
   }, 240_000);
 
   it('finds online dates however far away, and venues just inside the radius but not just outside', async () => {

@@ -14,6 +14,23 @@ const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor
 /** ~`km` kilometres north of Korbach (1° latitude ≈ 111.2 km). */
 export const north = (km: number) => ({ lat: KORBACH.lat + km / 111.2, lon: KORBACH.lon });
 
+/**
+ * Subjects as course titles and companies' requests name them: compounds, their heads and
+ * modifiers, umlauts and ß, so text relevance (criterion title) and its SQL bound meet real
+ * variety – in titles, in descriptions, in both or in neither.
+ */
+const SUBJECTS = ['Gabelstapler', 'Stapler', 'Deckenkran', 'Kranführer', 'Anschläger', 'Schweißen', 'Schweißtechnik', 'Ladungssicherung', 'Lebensmittelhygiene', 'Hygiene', 'Excel', 'Buchhaltung', 'Lagerlogistik', 'Hubarbeitsbühne', 'Pflegehilfe', 'Brandschutz'];
+const subjects = (next: () => number, count: number) => [...new Set(Array.from({ length: count }, () => pick(next, SUBJECTS)))];
+
+/** An offer's title and description, and a need's description, from SUBJECTS (for ranked retrieval with text). */
+export const offerText = (next: () => number): Pick<OfferSnapshotV1, 'title' | 'description'> => ({
+  title: `${subjects(next, 1 + Math.floor(next() * 2)).join(' und ')} kompakt`,
+  description: `Der Lehrgang behandelt ${subjects(next, Math.floor(next() * 4)).join(', ') || 'Grundlagen'} mit Praxisteil.`,
+});
+export const needText = (next: () => number): Pick<NeedSnapshotV1, 'description'> => ({
+  description: `Unsere Leute brauchen ${subjects(next, 1 + Math.floor(next() * 3)).join(' und ')}, gern in Korbach.`,
+});
+
 export function offer(next: () => number, providerId: string, overrides: Partial<OfferSnapshotV1> = {}, venue?: { lat: number; lon: number } | 'online'): OfferSnapshotV1 {
   const online = venue === 'online' || (venue === undefined && next() < 0.2);
   const skills = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => SKILLS[Math.floor(next() ** 2 * SKILLS.length)]!))];

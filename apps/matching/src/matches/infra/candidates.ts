@@ -7,6 +7,7 @@ import { schemaOfManager } from '../../shared/infra/matching-store';
 import { SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
 import { DESCRIPTION_CHARS } from './text-words';
+import { textRelevanceBoundSql } from './text-bound-sql';
 
 export interface NeedRecord {
   id: string;
@@ -141,13 +142,17 @@ export const toLight = (row: LightRow): LightCandidate => ({
  * How to rank a step's dates in SQL: by a ceiling of their score from what the row knows. Skills
  * covered, distance and dates as criteria.ts values them (distanceValue, datesValue); level,
  * schedule, language and target group through lookup tables the domain's own criteria filled for
- * this need (ceiling-tables.ts); format and price at their best. ranked-retrieval checks it against
+ * this need (ceiling-tables.ts); text relevance (criterion title) bounded by the need's word pieces
+ * found in the date's stored, folded offer text (text-bound-sql.ts); format and price at their
+ * best. ranked-retrieval checks it against
  * the domain's scoring of every date it reads, so a change there cannot go unnoticed.
  */
 export interface CeilingOrder {
   skills: ReadonlyArray<{ uri: string; weight: number }>;
   weights: Weights;
   tables: CeilingTables;
+  /** The need's words as their pieces (piecesOf), one array per word. */
+  pieces: ReadonlyArray<readonly string[]>;
   limit: number;
 }
 
@@ -157,7 +162,7 @@ function ceilingSql(order: CeilingOrder, filter: CandidateFilter, p: (value: unk
   const x = order.tables;
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + w[criterion], 0);
   const skillTotal = order.skills.reduce((sum, skill) => sum + skill.weight, 0);
-  const known = w.skills + w.distance + w.dates + w.level + w.schedule + w.language + w.target_group;
+  const known = w.skills + w.distance + w.dates + w.level + w.schedule + w.language + w.target_group + w.title;
   const f = (value: number) => `${p(value)}::float8`;
   const coverage = order.skills.length ? order.skills.map((skill) => `CASE WHEN ${p(skill.uri)}::text = ANY(d.skill_uris) THEN ${f(skill.weight)} ELSE 0 END`).join(' + ') : '0';
   const schedule = `CASE d.schedule ${x.schedules.map(([name, value]) => `WHEN ${p(name)}::text THEN ${f(value)}`).join(' ')} ELSE 1 END`;
@@ -171,6 +176,7 @@ function ceilingSql(order: CeilingOrder, filter: CandidateFilter, p: (value: unk
         + ${f(w.schedule)} * ${schedule}
         + ${f(w.language)} * CASE WHEN d.offer_facts->>'language' = ${p(x.language)}::text THEN ${f(x.languageSame)} ELSE ${f(x.languageOther)} END
         + ${f(w.target_group)} * ${group}
+        + ${f(w.title)} * ${textRelevanceBoundSql(order.pieces, p)}
         + ${f(total - known)}) / ${f(total)}`;
 }
 

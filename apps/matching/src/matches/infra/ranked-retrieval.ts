@@ -166,7 +166,8 @@ export async function retrieveRanked(
   // JIT is off on matching's connections (createMatchingDataSource): compiling these short
   // queries with large cost estimates cost seconds (measured).
   add(await findCandidatesById(manager, goals.live, filter), true);
-  const order = { skills: facts.skills, weights, tables: ceilingTables(facts), limit: PAGE };
+  const pieces = piecesOf(facts.words);
+  const order = { skills: facts.skills, weights, tables: ceilingTables(facts), pieces, limit: PAGE };
   // The first two steps in one round trip: the second is almost always needed.
   const prefetched = new Map<number, LightCandidate[]>();
   for (let level = 0; level < levels.length && need.skillUris.length; level += 1) {
@@ -192,7 +193,6 @@ export async function retrieveRanked(
 
   // The route by text: offers sharing no skill whose own words answer the need's (criterion
   // title), read while their ceiling reaches the bar – also for a need no skill was read for.
-  const pieces = piecesOf(facts.words);
   for (const route of TEXT_ROUTES) {
     for (let pageIndex = 0; !exhaustive && pieces.length && weights.title > 0 && routeCeiling(route, pieces.length, weights) + CEILING_MARGIN >= bar(); pageIndex += 1) {
       const limit = pageSize(pageIndex);

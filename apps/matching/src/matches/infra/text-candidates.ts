@@ -1,16 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { MATCH_CRITERIA } from '@bildungsraum/contracts';
-import { escapeLike } from '@bildungsraum/reference-data';
 import { DESCRIPTION_FACTOR, FULL_MATCH_WORDS } from '../domain/text-relevance';
 import { Weights } from '../domain/weights';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { CandidateFilter, DISTANCE, LightCandidate, LightRow, lightColumns, toLight } from './candidates';
-
-/** The folded offer text as the trigram index holds it (migration 1763790000000): the same expression, so the index serves it. */
-const folded = (s: string, what: 'all' | 'title') =>
-  what === 'all'
-    ? `"${s}".fold_text(coalesce(d.offer_facts->>'title', '') || ' ' || coalesce(d.offer_facts->>'description', ''))`
-    : `"${s}".fold_text(coalesce(d.offer_facts->>'title', ''))`;
+import { FOLDED_TEXT, FOLDED_TITLE, likePatterns, textRelevanceBoundSql } from './text-bound-sql';
 
 /** The text route ceiling of a date whose relevance is at most `relevance` and that shares no skill (every other criterion at its best). */
 export function textOnlyCeiling(relevance: number, weights: Weights): number {
@@ -35,7 +29,7 @@ export function routeCeiling(route: TextRoute, words: number, weights: Weights):
 /**
  * The retrieval route by text: course dates of published offers whose title (or, route
  * `description`, whose description for two need words) holds the need's word pieces
- * (text-words.ts), through the trigram indexes on the folded offer text, with the need's filters (window, seats, reach), none sharing a skill with the need (those
+ * (text-words.ts), through the trigram indexes on the folded offer text (text-bound-sql.ts), with the need's filters (window, seats, reach), none sharing a skill with the need (those
  * come through the skill steps) and none in `exclude`. Ranked by a ceiling of their score: every
  * need word found in the title counts 1, in the description DESCRIPTION_FACTOR (text relevance
  * can only be lower: its matches are substrings of the same text), and every criterion but
@@ -56,18 +50,14 @@ export async function findTextCandidates(
   const s = schemaOfManager(manager);
   const params: unknown[] = [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...exclude], [...skillUris]];
   const p = (value: unknown) => `$${params.push(value)}`;
-  const patterns = (word: readonly string[]) => p(word.map((piece) => `%${escapeLike(piece)}%`));
-  const all = p([...new Set(words.flat())].map((piece) => `%${escapeLike(piece)}%`));
-  const likes = words.map(patterns);
-  const perWord = likes
-    .map((like) => `CASE WHEN ${folded(s, 'title')} LIKE ANY(${like}::text[]) THEN 1 WHEN ${folded(s, 'all')} LIKE ANY(${like}::text[]) THEN ${p(DESCRIPTION_FACTOR)}::float8 ELSE 0 END`)
-    .join(' + ');
-  const pairs = likes.flatMap((first, i) => likes.slice(i + 1).map((second) => `(${folded(s, 'all')} LIKE ANY(${first}::text[]) AND ${folded(s, 'all')} LIKE ANY(${second}::text[]))`));
-  const matching =
-    route === 'title'
-      ? `${folded(s, 'title')} LIKE ANY(${all}::text[])`
-      : `NOT (${folded(s, 'title')} LIKE ANY(${all}::text[])) AND (${pairs.join(' OR ')})`;
-  const relevance = `least(1, (${perWord}) / ${p(Math.min(words.length, FULL_MATCH_WORDS))}::float8)`;
+  const all = likePatterns([...new Set(words.flat())], p);
+  // Every parameter is used: Postgres cannot type one that is not.
+  const pairs = () => {
+    const likes = words.map((word) => likePatterns(word, p));
+    return likes.flatMap((first, i) => likes.slice(i + 1).map((second) => `(${FOLDED_TEXT} LIKE ANY(${first}) AND ${FOLDED_TEXT} LIKE ANY(${second}))`)).join(' OR ');
+  };
+  const matching = route === 'title' ? `${FOLDED_TITLE} LIKE ANY(${all})` : `NOT (${FOLDED_TITLE} LIKE ANY(${all})) AND (${pairs()})`;
+  const relevance = textRelevanceBoundSql(words, p);
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
   const ceiling = `(${p(weights.title)}::float8 * ${relevance} + ${p(total - weights.skills - weights.title)}::float8) / ${p(total)}::float8`;
   const rows = (await manager.query(
