@@ -11,6 +11,16 @@ export class NeedsConfig extends ServiceConfig {
   @IsBoolean()
   OUTBOX_RELAY_ENABLED = true;
 
+  /**
+   * Shortest time in ms between two claims of the outbox relay that follow notifications (0 =
+   * claim at every commit). Steady single-need commits then share a relay batch instead of each
+   * costing a claim and a commit round trip; events reach the stream up to this much later.
+   */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  OUTBOX_CLAIM_INTERVAL_MS = 10;
+
   /** Seconds between expiry sweeps (0 = off); replicas share the work with SKIP LOCKED. */
   @ToInteger()
   @IsInt()

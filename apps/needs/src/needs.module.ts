@@ -32,7 +32,7 @@ export function needsModule(config: NeedsConfig, options: NeedsModuleOptions = {
       MessagingModule.forRoot({ url: config.NATS_URL, connectionName: `needs-${process.pid}`, subjectPrefix: config.BILDUNGSRAUM_SUBJECT_PREFIX, produces: 'needs' }),
       { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: options.clock ?? systemClock }], exports: [CLOCK] },
       DatabaseModule,
-      OutboxModule.forService({ schema: NEEDS_SCHEMA, dataSourceToken: NEEDS_DATA_SOURCE, publisherToken: EVENT_PUBLISHER, enabled: config.OUTBOX_RELAY_ENABLED }),
+      OutboxModule.forService({ schema: NEEDS_SCHEMA, dataSourceToken: NEEDS_DATA_SOURCE, publisherToken: EVENT_PUBLISHER, enabled: config.OUTBOX_RELAY_ENABLED, relay: { claimIntervalMs: config.OUTBOX_CLAIM_INTERVAL_MS } }),
       HealthModule.forRootAsync({
         inject: [NEEDS_DATA_SOURCE, NATS_CONNECTION],
         useFactory: (dataSource: DataSource, connection: NatsConnection) => [postgresCheck(dataSource), natsCheck(connection)],

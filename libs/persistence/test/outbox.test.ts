@@ -87,6 +87,37 @@ describe('transactional outbox and relay', () => {
     await eventually(async () => (await pendingCount(dataSource)) === 0);
   });
 
+  it('with claimIntervalMs, lets steady single-event commits share a batch; the first after a quiet spell and a backlog do not wait', async () => {
+    const batches: Array<{ published: number; at: number }> = [];
+    const interval = 1_000;
+    await relay({ claimIntervalMs: interval, batchSize: 5, pollIntervalMs: 60_000, hooks: { onBatch: (info) => void batches.push({ published: info.published, at: Date.now() }) } }).start();
+    await new Promise((resolve) => setTimeout(resolve, interval + 100)); // past the claims of start()
+
+    // The first commit after a quiet spell is claimed at once…
+    const first = testEvent(0);
+    const committedAt = Date.now();
+    await commitEvents(dataSource, [first]);
+    await eventually(async () => (await storedEventIds(nats.jsm, nats.stream)).length === 1);
+    expect(batches[0]?.at - committedAt).toBeLessThan(interval * 0.8);
+
+    // …the five that follow within the interval wait for one claim together.
+    const following = Array.from({ length: 5 }, (_, n) => testEvent(n + 1));
+    for (const event of following) await commitEvents(dataSource, [event]);
+    await eventually(async () => (await storedEventIds(nats.jsm, nats.stream)).length === 6, { timeoutMs: 10_000 });
+    expect(batches.slice(1).map((batch) => batch.published)).toEqual([5]);
+    expect(batches[1].at - batches[0].at).toBeGreaterThanOrEqual(interval * 0.9);
+
+    // A backlog (full batches) is claimed without waiting: 12 rows in batches of 5, 5 and 2.
+    await new Promise((resolve) => setTimeout(resolve, interval + 100));
+    const backlog = Array.from({ length: 12 }, (_, n) => testEvent(n + 20));
+    const backlogAt = Date.now();
+    await commitEvents(dataSource, backlog);
+    await eventually(async () => (await storedEventIds(nats.jsm, nats.stream)).length === 18, { timeoutMs: 10_000 });
+    expect(batches.slice(2).map((batch) => batch.published)).toEqual([5, 5, 2]);
+    expect(batches[batches.length - 1].at - backlogAt).toBeLessThan(interval * 0.8);
+    expect(await storedEventIds(nats.jsm, nats.stream)).toEqual([first, ...following, ...backlog].map((event) => event.id));
+  });
+
   it('lets two relays share one outbox without publishing any event twice', async () => {
     const publishedBy = [new Map<string, number>(), new Map<string, number>()];
     const countingPublisher = (tally: Map<string, number>) => ({

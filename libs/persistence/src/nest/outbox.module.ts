@@ -20,7 +20,7 @@ export interface OutboxModuleOptions {
   enabled?: boolean | (() => boolean);
   /** Modules that provide the DataSource and publisher tokens, unless they are global. */
   imports?: ModuleMetadata['imports'];
-  relay?: Pick<OutboxRelayOptions, 'batchSize' | 'concurrency' | 'pollIntervalMs' | 'minBackoffMs' | 'maxBackoffMs' | 'hooks'>;
+  relay?: Pick<OutboxRelayOptions, 'batchSize' | 'concurrency' | 'claimIntervalMs' | 'pollIntervalMs' | 'minBackoffMs' | 'maxBackoffMs' | 'hooks'>;
 }
 
 /** Starts the relay once the application has bootstrapped and stops it first thing on shutdown. */

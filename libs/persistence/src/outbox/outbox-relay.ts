@@ -27,6 +27,7 @@ export class OutboxRelay {
   private readonly listener: PgSession;
   private readonly logger: OutboxRelayLogger;
   private readonly pollIntervalMs: number;
+  private readonly claimIntervalMs: number;
   private running = false;
   private loop?: Promise<void>;
   private failures = 0;
@@ -40,6 +41,7 @@ export class OutboxRelay {
     const batchSize = options.batchSize ?? 500;
     this.batch = { sql: new OutboxSql(options.schema), batchSize, publisher: options.publisher, hooks: options.hooks };
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.claimIntervalMs = Math.max(0, options.claimIntervalMs ?? 0);
     this.logger = options.logger ?? consoleRelayLogger;
     const applicationName = `${options.schema}-outbox-relay`;
     this.lanes = Array.from({ length: Math.max(1, options.concurrency ?? 2) }, () => ({
@@ -86,6 +88,9 @@ export class OutboxRelay {
     // wake-up (notification or poll) and after a full batch. It stays owed while all lanes are
     // busy: the wake-up that found no free lane must not be lost.
     let owed = true;
+    // A full batch means a backlog: the next claim follows at once, whatever claimIntervalMs says.
+    let full = false;
+    let lastClaimAt = -Infinity;
     while (this.running) {
       if (this.failures > 0) {
         // Let the other batches finish, then wait; notifications do not cut the back-off short
@@ -97,12 +102,22 @@ export class OutboxRelay {
       if (!owed) await this.sleep(this.pollIntervalMs, true);
       owed = true;
       if (!this.running) break;
+      const wait = full ? 0 : lastClaimAt + this.claimIntervalMs - performance.now();
+      if (wait > 0) {
+        // Commits notified meanwhile are claimed together by the claim after this wait.
+        await this.sleep(wait, false);
+        if (!this.running) break;
+      }
       const lane = this.lanes.find((candidate) => !candidate.busy);
       if (!lane) {
         await Promise.race(inFlight);
         continue;
       }
       lane.busy = true;
+      // Every notification so far is for a committed row that this claim sees (or that a batch in
+      // flight holds); one arriving from here on owes another pass.
+      this.wakeRequested = false;
+      lastClaimAt = performance.now();
       const { dispatched, done } = await this.startBatch(lane.session);
       const settled: Promise<void> = done
         .then((info) => this.succeeded(info), (error: unknown) => this.failed(error, lane.session))
@@ -111,7 +126,8 @@ export class OutboxRelay {
           inFlight.delete(settled);
         });
       inFlight.add(settled);
-      owed = (await dispatched) === this.batch.batchSize;
+      full = (await dispatched) === this.batch.batchSize;
+      owed = full;
     }
     await Promise.allSettled(inFlight);
   }

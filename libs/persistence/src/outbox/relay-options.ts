@@ -50,6 +50,14 @@ export interface OutboxRelayOptions {
    * claimed as soon as the previous one is on the wire, not after its acks and commit.
    */
   concurrency?: number;
+  /**
+   * Shortest time between the starts of two claims that follow notifications (default 0: claim
+   * at every notification). Under a steady stream of single-row commits every notification
+   * otherwise costs a claim and a commit round trip of its own; with an interval, the commits of
+   * that time share one batch, at the price of up to this much commit → stream latency. The first
+   * claim after a quiet interval and the claims after full batches (a backlog) do not wait.
+   */
+  claimIntervalMs?: number;
   /** Fallback poll when no notification arrives, e.g. the LISTEN connection dropped (default 1000). */
   pollIntervalMs?: number;
   /** Back-off after a failed batch: starts here and doubles (default 100)… */
