@@ -1,5 +1,4 @@
 import { Module, Type } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { NatsConnection } from '@nats-io/nats-core';
 import { EVENT_PUBLISHER, MessagingModule, NATS_CONNECTION } from '@bildungsraum/messaging';
@@ -12,7 +11,6 @@ import { MatchingEventsHandler } from './needs/events/matching-events.handler';
 import { NeedsContextModule } from './needs/needs-context.module';
 import { NeedsConfig } from './needs.config';
 import { Clock, CLOCK, systemClock } from './shared/domain/clock';
-import { DomainErrorInterceptor } from '@bildungsraum/platform';
 import { NEEDS_DATA_SOURCE } from './shared/infra/needs-store';
 
 export interface NeedsModuleOptions {
@@ -39,8 +37,8 @@ export function needsModule(config: NeedsConfig, options: NeedsModuleOptions = {
       }),
       NeedsContextModule,
     ],
+    // No DomainErrorInterceptor: the platform's problem filter maps DomainError (409/422/…) itself.
     controllers: [PartnerEventsHandler, MatchingEventsHandler],
-    providers: [{ provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor }],
   })
   class NeedsModule {}
   return NeedsModule;

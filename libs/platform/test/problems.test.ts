@@ -80,6 +80,18 @@ describe('problem+json for every error (RFC 9457)', () => {
     expect(expectProblem(response, 409, PROBLEM_TYPES.conflict).currentVersion).toBe(4);
   });
 
+  it('answers a broken domain rule (DomainError) with its problem, without any interceptor', async () => {
+    const server = testApp.app.getHttpServer();
+    const closed = expectProblem(await request(server).get('/items/closed').set('Authorization', `Bearer ${token}`), 409, PROBLEM_TYPES.conflict);
+    expect(closed).toMatchObject({ detail: 'Das Angebot ist geschlossen.', code: 'item.closed', instance: '/items/closed' });
+    const tooMany = await request(server).get('/items/too-many').set('Authorization', `Bearer ${token}`);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body).toMatchObject({
+      code: 'item.too-many',
+      errors: [{ field: 'quantity', pointer: '#/quantity', in: 'body', messages: ['höchstens 12'] }],
+    });
+  });
+
   it('turns unexpected errors into a generic 500 without internals, and logs them', async () => {
     const response = await request(testApp.app.getHttpServer()).get('/items/boom').set('Authorization', `Bearer ${token}`);
     expectProblem(response, 500, PROBLEM_TYPES.internal);

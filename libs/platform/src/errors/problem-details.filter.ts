@@ -2,8 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@n
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { throwError } from 'rxjs';
+import { DomainError } from '@bildungsraum/domain-kernel';
 import { currentCorrelationId } from '../context/request-context';
 import { PINO_LOGGER } from '../logging/tokens';
+import { domainErrorToProblem } from './domain-error.interceptor';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 import { Problem } from './problems';
 import { problemForStatus } from './status-problems';
@@ -13,8 +15,12 @@ interface Rendered {
   headers: Record<string, string>;
 }
 
-/** Turns anything thrown into an RFC 9457 body; unknown errors become a 500 that reveals nothing. */
+/**
+ * Turns anything thrown into an RFC 9457 body; a broken domain rule (`DomainError`) becomes its
+ * problem (`domainErrorToProblem`), unknown errors a 500 that reveals nothing.
+ */
 export function renderProblem(exception: unknown): Rendered {
+  if (exception instanceof DomainError) return renderProblem(domainErrorToProblem(exception));
   if (exception instanceof Problem) {
     return {
       body: { ...exception.extensions, type: exception.type, title: exception.title, status: exception.getStatus(), detail: exception.detail },

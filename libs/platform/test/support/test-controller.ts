@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
+import { conflict, invalid } from '@bildungsraum/domain-kernel';
 import { IsInt, IsObject, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import {
   ConflictProblem,
@@ -48,6 +49,8 @@ export class TestController {
     if (id === 'missing') throw new NotFoundProblem('Angebot nicht gefunden.');
     if (id === 'conflict') throw new ConflictProblem('Version veraltet.', { currentVersion: 4 });
     if (id === 'boom') throw new Error('connection to /srv/secret-db refused');
+    if (id === 'closed') throw conflict('item.closed', 'Das Angebot ist geschlossen.');
+    if (id === 'too-many') throw invalid('item.too-many', 'Zu viele Teilnehmende.', [{ field: 'quantity', in: 'body', detail: 'höchstens 12' }]);
     return { id };
   }
 
