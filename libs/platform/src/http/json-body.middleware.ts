@@ -1,6 +1,6 @@
-import { AsyncResource } from 'node:async_hooks';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Problem, UnsupportedMediaTypeProblem } from '../errors/problems';
+import { RequestContext, RequestContextState } from '../context/request-context';
 import { PROBLEM_TYPES } from '../errors/problem-details';
 import { RawBodyRoute, rawBodyRouteFor } from './raw-body-route';
 
@@ -31,6 +31,16 @@ function toProblem(error: unknown, limit: string): unknown {
 }
 
 /**
+ * raw-body resumes from stream events, outside the request's context (AsyncLocalStorage); `next`
+ * must run inside it again so everything after body parsing keeps the correlation id. Re-entering
+ * the captured state costs a fraction of `AsyncResource.bind`, which built a resource and two
+ * deprecation wrappers per request (~0.6 % of the needs service's CPU, bench/needs-intake).
+ */
+function inContext(state: RequestContextState | undefined, callback: (error?: unknown) => void): (error?: unknown) => void {
+  return state ? (error?: unknown) => RequestContext.run(state, () => callback(error)) : callback;
+}
+
+/**
  * Parses JSON bodies up to `limit` and refuses every other body format with 415, except the media
  * types a `RawBodyRoute` takes on its own path. Bodiless requests (GET, DELETE, empty POST) pass.
  * Strict mode: only objects and arrays at the top level.
@@ -43,15 +53,13 @@ export function jsonBodyMiddleware(limit: string, rawRoutes: readonly RawBodyRou
     const rawRoute = request.is(JSON_TYPES) ? undefined : rawBodyRouteFor(rawRoutes, request);
     if (rawRoute) {
       const parseRaw = rawParsers.get(rawRoute) as RequestHandler;
-      return parseRaw(request, response, AsyncResource.bind((error?: unknown) => {
+      return parseRaw(request, response, inContext(RequestContext.current(), (error?: unknown) => {
         if (error) return next(toProblem(error, rawRoute.limit));
         request.body = rawRoute.toBody(Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), request);
         next();
       }));
     }
     if (!request.is(JSON_TYPES)) return next(new UnsupportedMediaTypeProblem(request.headers['content-type']));
-    // raw-body resumes from stream events, outside the request's AsyncLocalStorage context;
-    // binding the callback keeps the correlation id for everything after body parsing.
-    parse(request, response, AsyncResource.bind((error?: unknown) => (error ? next(toProblem(error, limit)) : next())));
+    parse(request, response, inContext(RequestContext.current(), (error?: unknown) => (error ? next(toProblem(error, limit)) : next())));
   };
 }
