@@ -11,6 +11,7 @@ import { admissions } from './admissions';
 import { CandidateRow, loadNeeds, NeedRecord } from './candidates';
 import { matchRepository } from './match.repository';
 import { candidateFacts, fundingFor, needFacts } from './need-facts';
+import { offerWordSubstrings } from './text-words';
 
 const logger = new Logger('OfferReach');
 
@@ -32,7 +33,8 @@ export interface OfferReach {
 /**
  * The needs an offer's publication or change can concern: those holding matches or bundle
  * places on it, and the open needs it could enter the top of. The latter are found through
- * indexes (GIN on the needs' skills, their sites within reach of a date, the window, seats) and
+ * indexes (GIN on the needs' skills or on their word pieces, their sites within reach of a date,
+ * the window, seats) and
  * kept only where a date's score reaches the need's admission score (the lowest score that
  * changes anything for it), first its skill-coverage ceiling in SQL, then its exact score with
  * funding in the domain's own scoring.
@@ -44,7 +46,11 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const holders = new Set([...holding.map((row) => row.id), ...(await matchRepository.needsWithActiveMatchesOn(manager, offer.id))]);
   const entrants: OfferReach['entrants'] = new Map();
   const dates = offer.status === 'published' ? offer.dates.filter((date) => date.seatsFree > 0 && date.startDate >= today) : [];
-  if (!dates.length || !offer.skills.length) return { holders, entrants };
+  if (!dates.length) return { holders, entrants };
+  // Needs sharing a skill with the offer, and those that share none but whose words it may answer
+  // (their pieces among the substrings of its words; scoring admits them only if answersByText).
+  const substrings = offerWordSubstrings(offer);
+  const routes = [...(offer.skills.length ? ['skills' as const] : []), ...(substrings.length ? ['words' as const] : [])];
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
   // A ceiling of the date's score for the need, from what SQL knows: skill coverage with the
   // weights of its admission, distance, start and level valued as criteria.ts values them, every
@@ -56,11 +62,13 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const venue = (date: (typeof dates)[number]) => (!date.online && date.venue ? date.venue.location : undefined);
   const [skills, radius, day, level] = [p(offer.skills), p(settings.defaultTravelKm), p(today), p(offer.dqrLevel ?? null)];
   const from = `greatest(coalesce(n.earliest_start, ${day}::date), ${day}::date)`;
-  const sql = `SELECT n.id AS need_id, t.id AS date_id, x.km AS distance_km, c.ceiling
+  const words = substrings.length ? p(substrings) : '';
+  const joins = { skills: `n.skill_uris && ${skills}::text[]`, words: `n.word_pieces && ${words}::text[] AND NOT (n.skill_uris && ${skills}::text[])` };
+  const sql = (route: keyof typeof joins) => `SELECT n.id AS need_id, t.id AS date_id, x.km AS distance_km, c.ceiling
        FROM (SELECT d.*, CASE WHEN d.lon IS NULL THEN NULL ELSE public.ST_SetSRID(public.ST_MakePoint(d.lon, d.lat), 4326)::public.geography END AS point
                FROM unnest(${column((d) => d.id, 'uuid')}, ${column((d) => d.online, 'boolean')}, ${column((d) => venue(d)?.lon ?? null, 'float8')}, ${column((d) => venue(d)?.lat ?? null, 'float8')},
                            ${column((d) => d.startDate, 'date')}, ${column((d) => d.endDate, 'date')}) AS d(id, online, lon, lat, start_date, end_date)) t
-       JOIN "${s}".need_view n ON n.open AND n.skill_uris && ${skills}::text[]
+       JOIN "${s}".need_view n ON n.open AND ${joins[route]}
         AND (t.online OR public.ST_DWithin(n.location, t.point, coalesce(n.radius_km, ${radius}) * 1000.0))
         AND t.start_date >= ${from} AND (n.latest_end IS NULL OR t.end_date <= n.latest_end)
        -- The distance as retrieval measures it (date first): the same kilometres, so the same score.
@@ -74,7 +82,9 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
             + ${p(weights.level)}::float8 * CASE WHEN x.level IS NULL OR ${level}::int IS NULL THEN 0.5 WHEN x.level = ${level}::int THEN 1 WHEN abs(x.level - ${level}::int) = 1 THEN 0.6 ELSE 0.2 END
             + ${p(total - known)}::float8) / ${p(total)}::float8 AS ceiling) c
       WHERE a.need_id IS NULL OR c.ceiling + ${p(CEILING_MARGIN)}::float8 >= a.score`;
-  const pairs = (await manager.query(sql, params)) as Array<{ need_id: string; date_id: string; distance_km: number | null; ceiling: number }>;
+  type Pair = { need_id: string; date_id: string; distance_km: number | null; ceiling: number };
+  // One round trip; every parameter is used by the statement (Postgres cannot type one that is not).
+  const pairs = routes.length ? ((await manager.query(routes.map((route) => `(${sql(route)})`).join(' UNION ALL '), params)) as Pair[]) : [];
   const fresh = [...new Set(pairs.map((pair) => pair.need_id))].filter((id) => !holders.has(id));
   const needs = new Map((await loadNeeds(manager, fresh)).map((need) => [need.id, need]));
   const admission = await admissions.of(manager, fresh);
@@ -89,7 +99,8 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
     if (evaluation.excluded) continue;
     // Should scoring ever value something the SQL ceiling does not know, say so: needs it pruned may be missed.
     if (evaluation.score > Number(pair.ceiling) + CEILING_MARGIN) logger.warn(`Score ${evaluation.score} above the offer reach's ceiling ${pair.ceiling} (need ${need.id}, date ${pair.date_id}): the ceiling misses a criterion`);
-    const poolable = (offer.dates.find((date) => date.id === pair.date_id)?.minParticipants ?? 0) > 0;
+    // As retrieval has it: a date found by the need's words alone is proposed, but pools no bundle.
+    const poolable = (offer.dates.find((date) => date.id === pair.date_id)?.minParticipants ?? 0) > 0 && offer.skills.some((skill) => need.skillUris.includes(skill));
     const entry = entrants.get(need.id) ?? { need, dates: [] };
     entry.dates.push({ row, evaluation, cost, poolable });
     entrants.set(need.id, entry);

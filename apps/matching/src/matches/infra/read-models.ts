@@ -5,6 +5,7 @@ import { schemaOfManager } from '../../shared/infra/matching-store';
 import { effectiveSkills, NO_CORRECTIONS, SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
 import { NeedRecord, offerFacts } from './candidates';
+import { needWordPieces } from './text-words';
 
 /** Needs in these states are matched; others only keep their confirmed matches. */
 export const OPEN_NEED_STATUSES = ['submitted', 'matched', 'pooled'];
@@ -31,6 +32,8 @@ export const readModels = {
         company_id: need.company.id,
         snapshot: JSON.stringify(need),
         skill_uris: skills,
+        // What a new offer's words are searched in (offer-reach.ts).
+        word_pieces: needWordPieces(need.description),
         text_skills: JSON.stringify(textSkills),
         location: `SRID=4326;POINT(${need.site.location.lon} ${need.site.location.lat})`,
         radius_km: need.maxTravelKm ?? null,

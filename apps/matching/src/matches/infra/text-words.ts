@@ -150,3 +150,24 @@ export function offerWords(offer: { title?: string; description?: string }): Off
 export function piecesOf(words: readonly NeedWord[]): string[][] {
   return words.map((word) => [...new Set(word.pieces.map((piece) => piece.text))]);
 }
+
+/** Every distinct piece of a need's words (needWords), as need_view.word_pieces stores them for the offer's reach. */
+export function needWordPieces(description: string): string[] {
+  return [...new Set(piecesOf(needWords(description)).flat())].sort();
+}
+
+/**
+ * Every string a need piece must equal to meet one of the offer's words (textRelevance compares
+ * pieces with words by equality, start, end or inside): each stemmed title and description word's
+ * substrings of MIN_PIECE letters or more, and the word itself (short pieces only meet equal
+ * words). A superset of what can match, searched in need_view.word_pieces by its GIN index.
+ */
+export function offerWordSubstrings(offer: { title?: string; description?: string }): string[] {
+  const words = offerWords(offer);
+  const found = new Set<string>();
+  for (const word of new Set([...words.title, ...words.description])) {
+    found.add(word);
+    for (let start = 0; start + MIN_PIECE <= word.length; start += 1) for (let end = start + MIN_PIECE; end <= word.length; end += 1) found.add(word.slice(start, end));
+  }
+  return [...found];
+}
