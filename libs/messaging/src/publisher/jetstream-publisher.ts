@@ -17,8 +17,10 @@ export class JetStreamPublisher {
   async publish(event: CloudEvent): Promise<PubAck> {
     const { data, ...attributes } = event;
     const headers = natsHeaders();
-    for (const [name, value] of Object.entries(toHeaders(attributes))) headers.set(name, value);
-    headers.set('content-type', 'application/json');
+    // append, not set: the names are distinct and the headers fresh, and set() first searches
+    // and deletes every existing name (an array of all keys per call).
+    for (const [name, value] of Object.entries(toHeaders(attributes))) headers.append(name, value);
+    headers.append('content-type', 'application/json');
     return this.js.publish(prefixedSubject(event.type, this.prefix), JSON.stringify(data), {
       msgID: event.id,
       headers,
