@@ -32,7 +32,10 @@ export async function startService(
   extra: { execArgv: string[]; env: NodeJS.ProcessEnv } = { execArgv: [], env: {} },
 ): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const args = [...profile, '-r', '@swc-node/register', ...extra.execArgv, join(ROOT, 'apps/needs/src/main.ts')];
+  // BENCH_SERVICE_NODE_ARGS: Node options for the service alone (space-separated), e.g.
+  // `--max-semi-space-size=8`; NODE_OPTIONS would reach the bench process as well.
+  const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const args = [...profile, ...nodeArgs, '-r', '@swc-node/register', ...extra.execArgv, join(ROOT, 'apps/needs/src/main.ts')];
   const child = spawn(process.execPath, args, { env: { ...env, ...extra.env, PORT: String(port) }, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
