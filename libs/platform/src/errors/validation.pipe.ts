@@ -3,6 +3,7 @@ import { RequestContext } from '../context/request-context';
 import { FieldError } from './problem-details';
 import { ValidationProblem } from './problems';
 import { memoizeValidationMetadata } from './validation-metadata-cache';
+import { memoizeTransformMetadata } from './transform-metadata-cache';
 
 type Location = FieldError['in'];
 
@@ -56,6 +57,7 @@ export class ProblemValidationPipe extends ValidationPipe {
       exceptionFactory: (errors) => new RawValidationFailure(errors),
     });
     memoizeValidationMetadata();
+    memoizeTransformMetadata();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
