@@ -20,19 +20,25 @@ const memoized = new WeakSet<MetadataStorage>();
 export function memoizeTransformMetadata(storage: MetadataStorage = defaultMetadataStorage): void {
   if (memoized.has(storage)) return;
   memoized.add(storage);
-  let answers = new Map<string, Map<unknown, unknown>>();
-  const forget = () => (answers = new Map());
-  const cached = <A extends unknown[], R>(name: string, lookup: (target: unknown, ...rest: A) => R) => {
-    return (target: unknown, ...rest: A): R => {
-      const key = `${name}\u0000${rest.map(String).join('\u0000')}`;
-      let byTarget = answers.get(key);
-      if (!byTarget) answers.set(key, (byTarget = new Map()));
-      if (byTarget.has(target)) return byTarget.get(target) as R;
-      const found = lookup(target, ...rest);
-      byTarget.set(target, found);
+  // One tree of Maps per lookup, keyed by its arguments in turn: a hit allocates nothing.
+  let trees = new Map<string, Map<unknown, unknown>>();
+  const forget = () => (trees = new Map());
+  const child = (map: Map<unknown, unknown>, key: unknown): Map<unknown, unknown> => {
+    let next = map.get(key) as Map<unknown, unknown> | undefined;
+    if (!next) map.set(key, (next = new Map()));
+    return next;
+  };
+  const cached = (name: string, lookup: (a: unknown, b?: unknown, c?: unknown) => unknown, arity: 1 | 2 | 3) =>
+    function (a: unknown, b?: unknown, c?: unknown): unknown {
+      let root = trees.get(name);
+      if (!root) trees.set(name, (root = new Map()));
+      const node = arity === 1 ? root : arity === 2 ? child(root, a) : child(child(root, a), b);
+      const last = arity === 1 ? a : arity === 2 ? b : c;
+      if (node.has(last)) return node.get(last);
+      const found = lookup(a, b, c);
+      node.set(last, found);
       return found;
     };
-  };
   const mutable = storage as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const name of ['addTypeMetadata', 'addTransformMetadata', 'addExposeMetadata', 'addExcludeMetadata', 'clear']) {
     const original = mutable[name].bind(storage);
@@ -41,8 +47,12 @@ export function memoizeTransformMetadata(storage: MetadataStorage = defaultMetad
       return original(...args);
     };
   }
-  for (const name of ['findTransformMetadatas', 'getExposedMetadatas', 'getExcludedMetadatas', 'getExposedProperties', 'getExcludedProperties']) {
-    const original = mutable[name].bind(storage) as (target: unknown, ...rest: unknown[]) => unknown;
-    mutable[name] = cached(name, original) as (...args: unknown[]) => unknown;
-  }
+  const lookups: Array<[string, 1 | 2 | 3]> = [
+    ['findTransformMetadatas', 3], // (target, propertyName, transformationType)
+    ['getExposedProperties', 2], // (target, transformationType)
+    ['getExcludedProperties', 2],
+    ['getExposedMetadatas', 1], // (target)
+    ['getExcludedMetadatas', 1],
+  ];
+  for (const [name, arity] of lookups) mutable[name] = cached(name, mutable[name].bind(storage), arity);
 }
