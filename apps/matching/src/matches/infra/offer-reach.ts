@@ -48,12 +48,15 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const dates = offer.status === 'published' ? offer.dates.filter((date) => date.seatsFree > 0 && date.startDate >= today) : [];
   if (!dates.length) return { holders, entrants };
   // Needs sharing a skill with the offer, and those that share none but whose words it may answer
-  // (their pieces among the substrings of its words; scoring admits them only if answersByText).
+  // (their pieces among the substrings of its words). answersByText admits a date only with a need
+  // word in its title or two in its text, so a need qualifies only with a piece in the title's
+  // substrings or two pieces in the text's (a superset: a word may bring several pieces).
   const substrings = offerWordSubstrings(offer);
-  const routes = [...(offer.skills.length ? ['skills' as const] : []), ...(substrings.length ? ['words' as const] : [])];
+  const routes = [...(offer.skills.length ? ['skills' as const] : []), ...(substrings.all.length ? ['words' as const] : [])];
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
   // A ceiling of the date's score for the need, from what SQL knows: skill coverage with the
-  // weights of its admission, distance, start and level valued as criteria.ts values them, every
+  // weights of its admission (none on the words route: it shares no skill by construction),
+  // distance, start and level valued as criteria.ts values them, every
   // other criterion at its best. Only needs whose admission score it reaches are loaded and scored.
   const known = weights.skills + weights.distance + weights.dates + weights.level;
   const params: unknown[] = [];
@@ -62,21 +65,25 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const venue = (date: (typeof dates)[number]) => (!date.online && date.venue ? date.venue.location : undefined);
   const [skills, radius, day, level] = [p(offer.skills), p(settings.defaultTravelKm), p(today), p(offer.dqrLevel ?? null)];
   const from = `greatest(coalesce(n.earliest_start, ${day}::date), ${day}::date)`;
-  const words = substrings.length ? p(substrings) : '';
-  const joins = { skills: `n.skill_uris && ${skills}::text[]`, words: `n.word_pieces && ${words}::text[] AND NOT (n.skill_uris && ${skills}::text[])` };
+  const wordsJoin = () => {
+    const [title, all] = [p(substrings.title), p(substrings.all)];
+    return `n.word_pieces && ${all}::text[] AND NOT (n.skill_uris && ${skills}::text[])
+        AND (n.word_pieces && ${title}::text[] OR (SELECT count(*) FROM unnest(n.word_pieces) AS w(piece) WHERE w.piece = ANY(${all}::text[])) >= 2)`;
+  };
+  const joins = { skills: () => `n.skill_uris && ${skills}::text[]`, words: wordsJoin };
   const sql = (route: keyof typeof joins) => `SELECT n.id AS need_id, t.id AS date_id, x.km AS distance_km, c.ceiling
        FROM (SELECT d.*, CASE WHEN d.lon IS NULL THEN NULL ELSE public.ST_SetSRID(public.ST_MakePoint(d.lon, d.lat), 4326)::public.geography END AS point
                FROM unnest(${column((d) => d.id, 'uuid')}, ${column((d) => d.online, 'boolean')}, ${column((d) => venue(d)?.lon ?? null, 'float8')}, ${column((d) => venue(d)?.lat ?? null, 'float8')},
                            ${column((d) => d.startDate, 'date')}, ${column((d) => d.endDate, 'date')}) AS d(id, online, lon, lat, start_date, end_date)) t
-       JOIN "${s}".need_view n ON n.open AND ${joins[route]}
+       JOIN "${s}".need_view n ON n.open AND ${joins[route]()}
         AND (t.online OR public.ST_DWithin(n.location, t.point, coalesce(n.radius_km, ${radius}) * 1000.0))
         AND t.start_date >= ${from} AND (n.latest_end IS NULL OR t.end_date <= n.latest_end)
        -- The distance as retrieval measures it (date first): the same kilometres, so the same score.
        CROSS JOIN LATERAL (SELECT CASE WHEN t.online THEN NULL ELSE public.ST_Distance(t.point, n.location) / 1000 END AS km, (n.snapshot->>'dqrLevel')::int AS level) x
        LEFT JOIN "${s}".need_admission a ON a.need_id = n.id
        CROSS JOIN LATERAL (SELECT (
-              ${p(weights.skills)}::float8 * coalesce((SELECT sum(u.w) FROM unnest(a.skill_uris, a.skill_weights) AS u(uri, w) WHERE u.uri = ANY(${skills}::text[]))
-                                              / nullif((SELECT sum(w) FROM unnest(a.skill_weights) AS w), 0), 1)
+              ${route === 'words' ? '0' : `${p(weights.skills)}::float8 * coalesce((SELECT sum(u.w) FROM unnest(a.skill_uris, a.skill_weights) AS u(uri, w) WHERE u.uri = ANY(${skills}::text[]))
+                                              / nullif((SELECT sum(w) FROM unnest(a.skill_weights) AS w), 0), 1)`}
             + ${p(weights.distance)}::float8 * CASE WHEN x.km IS NULL THEN 1 ELSE greatest(0, 1 - 0.7 * least(1, x.km / greatest(1, coalesce(n.radius_km, ${radius})))) END
             + ${p(weights.dates)}::float8 * (1 - 0.3 * least(1, greatest(0, t.start_date - ${from}) / 180.0))
             + ${p(weights.level)}::float8 * CASE WHEN x.level IS NULL OR ${level}::int IS NULL THEN 0.5 WHEN x.level = ${level}::int THEN 1 WHEN abs(x.level - ${level}::int) = 1 THEN 0.6 ELSE 0.2 END

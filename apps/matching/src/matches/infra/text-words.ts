@@ -158,16 +158,20 @@ export function needWordPieces(description: string): string[] {
 
 /**
  * Every string a need piece must equal to meet one of the offer's words (textRelevance compares
- * pieces with words by equality, start, end or inside): each stemmed title and description word's
- * substrings of MIN_PIECE letters or more, and the word itself (short pieces only meet equal
- * words). A superset of what can match, searched in need_view.word_pieces by its GIN index.
+ * pieces with words by equality, start, end or inside): each stemmed word's substrings of
+ * MIN_PIECE letters or more, and the word itself (short pieces only meet equal words) – for the
+ * title and for title and description. A superset of what can match, searched in
+ * need_view.word_pieces by its GIN index.
  */
-export function offerWordSubstrings(offer: { title?: string; description?: string }): string[] {
+export function offerWordSubstrings(offer: { title?: string; description?: string }): { title: string[]; all: string[] } {
   const words = offerWords(offer);
-  const found = new Set<string>();
-  for (const word of new Set([...words.title, ...words.description])) {
-    found.add(word);
-    for (let start = 0; start + MIN_PIECE <= word.length; start += 1) for (let end = start + MIN_PIECE; end <= word.length; end += 1) found.add(word.slice(start, end));
-  }
-  return [...found];
+  const substringsOf = (list: readonly string[]) => {
+    const found = new Set<string>();
+    for (const word of new Set(list)) {
+      found.add(word);
+      for (let start = 0; start + MIN_PIECE <= word.length; start += 1) for (let end = start + MIN_PIECE; end <= word.length; end += 1) found.add(word.slice(start, end));
+    }
+    return [...found];
+  };
+  return { title: substringsOf(words.title), all: substringsOf([...words.title, ...words.description]) };
 }
