@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MATCH_CRITERIA, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { FEDERAL_PROGRAMMES } from '@bildungsraum/funding';
+import { poolsNeed } from '../../pooling/domain/bundle-rules';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { CompanyCost } from '../domain/company-cost';
 import { CEILING_MARGIN } from '../domain/score-ceiling';
@@ -106,8 +107,7 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
     if (evaluation.excluded) continue;
     // Should scoring ever value something the SQL ceiling does not know, say so: needs it pruned may be missed.
     if (evaluation.score > Number(pair.ceiling) + CEILING_MARGIN) logger.warn(`Score ${evaluation.score} above the offer reach's ceiling ${pair.ceiling} (need ${need.id}, date ${pair.date_id}): the ceiling misses a criterion`);
-    // As retrieval has it: a date found by the need's words alone is proposed, but pools no bundle.
-    const poolable = (offer.dates.find((date) => date.id === pair.date_id)?.minParticipants ?? 0) > 0 && offer.skills.some((skill) => need.skillUris.includes(skill));
+    const poolable = poolsNeed(offer.dates.find((date) => date.id === pair.date_id)?.minParticipants ?? 0, offer.skills, need.skillUris);
     const entry = entrants.get(need.id) ?? { need, dates: [] };
     entry.dates.push({ row, evaluation, cost, poolable });
     entrants.set(need.id, entry);

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { FEDERAL_PROGRAMMES } from '@bildungsraum/funding';
+import { poolsNeed } from '../../pooling/domain/bundle-rules';
 import { CEILING_MARGIN, coverageCeiling, coverageLevels, coverageOf } from '../domain/score-ceiling';
 import { evaluateCandidate } from '../domain/scoring';
 import { NeedFacts } from '../domain/match-facts';
@@ -38,13 +39,9 @@ export interface Retrieval {
   exhaustive: boolean;
 }
 
-/**
- * A date that could pool the need into a bundle: it has a minimum of participants and teaches one
- * of the need's skills. A date found by the need's words alone (criterion title) is proposed, but
- * a bundle stands for needs one course serves by their skills.
- */
+/** A date that could pool the need into a bundle (poolsNeed). */
 const poolable = (facts: NeedFacts, light: Pick<LightCandidate, 'minParticipants' | 'skillUris'>): boolean =>
-  light.minParticipants > 0 && facts.skills.some((skill) => light.skillUris.includes(skill.uri));
+  poolsNeed(light.minParticipants, light.skillUris, facts.skills.map((skill) => skill.uri));
 
 const TEXT_ROUTES: readonly TextRoute[] = ['title', 'description'];
 

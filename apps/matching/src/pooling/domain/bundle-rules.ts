@@ -9,6 +9,15 @@ export interface BundleMember {
 export type BundleStatus = 'forming' | 'viable' | 'dissolved';
 
 /**
+ * Whether a course date can pool a need into its bundle: it has a minimum of participants and its
+ * offer teaches one of the need's skills. A date that answers the need by its words alone
+ * (criterion title) may be proposed, but a bundle stands for needs one course serves by their skills.
+ */
+export function poolsNeed(minParticipants: number, offerSkills: readonly string[], needSkills: readonly string[]): boolean {
+  return minParticipants > 0 && needSkills.some((skill) => offerSkills.includes(skill));
+}
+
+/**
  * A bundle exists while needs of at least two companies fit the same course date; it is viable
  * once together they reach the date's minimum participants (the course can run).
  */
