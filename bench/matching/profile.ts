@@ -16,11 +16,9 @@
  *   node -r @swc-node/register bench/matching/profile.ts
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createEvent, NeedSnapshotV1, NeedSubmitted } from '@bildungsraum/contracts';
 import { JetStreamEventContext } from '@bildungsraum/messaging';
 import { provisionTestInfrastructure } from '@bildungsraum/testing';
@@ -35,43 +33,21 @@ import { NeedSkillReader } from '../../apps/matching/src/skills/need-skill-reade
 import { percentile, round } from '../outbox/stats';
 import { bulkInsertOffers } from './bulk';
 import { generateNeed, generateOffer, random } from './generator';
+import { backendCpuMs, statements } from './statement-meter';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const OFFERS_SMALL = knob('PROFILE_OFFERS_SMALL', 10_000);
 const OFFERS = knob('PROFILE_OFFERS', 100_000);
 const OPEN_NEEDS = knob('PROFILE_OPEN_NEEDS', 300);
 const NEEDS = knob('PROFILE_NEEDS', 100);
-const TICKS_PER_MS = 100 / 1000;
 /** Print EXPLAIN (ANALYZE, BUFFERS) of every retrieval statement of the last PROFILE_EXPLAIN needs of each phase. */
 const EXPLAIN = knob('PROFILE_EXPLAIN', 0);
 const explained: Array<{ sql: string; params: unknown[] }> = [];
 let explaining = false;
-
-/** Every statement of the query runner: counted, timed and grouped by its first words. */
-const statements = { count: 0, ms: 0, byKind: new Map<string, { count: number; ms: number }>() };
-const kindOf = (sql: string) => sql.replace(/\s+/g, ' ').trim().replace(/"[^"]*"\./g, '').slice(0, 48);
-const original = PostgresQueryRunner.prototype.query;
-PostgresQueryRunner.prototype.query = async function counted(this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
-  if (explaining && args[0].trimStart().startsWith('WITH here AS')) explained.push({ sql: args[0], params: args[1] ?? [] });
-  const started = performance.now();
-  try {
-    return await original.apply(this, args);
-  } finally {
-    const ms = performance.now() - started;
-    statements.count += 1;
-    statements.ms += ms;
-    const kind = kindOf(args[0]);
-    const entry = statements.byKind.get(kind) ?? { count: 0, ms: 0 };
-    entry.count += 1;
-    entry.ms += ms;
-    statements.byKind.set(kind, entry);
-  }
-} as typeof original;
-
-const backendTicks = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+statements.observe = (sql, params) => {
+  if (explaining && sql.trimStart().startsWith('WITH here AS')) explained.push({ sql, params });
 };
+
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const load = () => loadavg().map((value) => round(value)).join(' ');
 
@@ -103,11 +79,9 @@ async function main(): Promise<void> {
     const measure = async (label: string) => {
       const wall: number[] = [];
       const pid = await backendPid();
-      statements.count = 0;
-      statements.ms = 0;
-      statements.byKind.clear();
+      statements.reset();
       const cpuBefore = process.cpuUsage();
-      const ticksBefore = backendTicks(pid);
+      const backendBefore = backendCpuMs(pid);
       const companyId = '00000000-0000-4000-8000-0000000000cc';
       for (let index = 0; index < NEEDS; index += 1) {
         const need = generateNeed(next, companyId);
@@ -123,7 +97,7 @@ async function main(): Promise<void> {
         wall_p50_ms: round(percentile(wall, 50)),
         wall_p95_ms: round(percentile(wall, 95)),
         node_cpu_ms: round((cpu.user + cpu.system) / 1000 / NEEDS),
-        postgres_cpu_ms: round((backendTicks(pid) - ticksBefore) / TICKS_PER_MS / NEEDS),
+        postgres_cpu_ms: round((backendCpuMs(pid) - backendBefore) / NEEDS),
         load: load(),
       };
       if ((await backendPid()) !== pid) throw new Error('the measured connection was replaced: Postgres CPU unknown');
@@ -133,8 +107,7 @@ async function main(): Promise<void> {
         const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
         say(plan.rows.map((row: Record<string, string>) => `      ${row['QUERY PLAN']}`).join('\n'));
       }
-      const kinds = [...statements.byKind.entries()].sort(([, a], [, b]) => b.ms - a.ms);
-      for (const [kind, { count, ms }] of kinds) say(`    ${round(count / NEEDS).toString().padStart(5)} × ${round(ms / NEEDS).toString().padStart(7)} ms  ${kind}`);
+      for (const line of statements.report(NEEDS)) say(line);
       return figures;
     };
 
