@@ -18,7 +18,7 @@ describe('pooled demand: bundles and gaps from real events', () => {
   });
   afterAll(() => h?.close());
 
-  it('bundles needs of several companies on one course date: forming, viable at the minimum, dissolved when one company is left', async () => {
+  it('bundles needs of several companies on one course date: forming, viable at the minimum, dissolved when one company is left (the event names the needs it had)', async () => {
     const skills = freshSkills(1);
     const offer = feed.offer(providerId, { skills }, 'korbach');
     offer.dates[0].minParticipants = 6;
@@ -40,7 +40,9 @@ describe('pooled demand: bundles and gaps from real events', () => {
     await eventually(() => bundles(BundleUpdated.type, dateId).some((u) => u.version === 3 && u.status === 'forming' && u.totalParticipants === 3));
     await feed.withdrawNeed(needA);
     const dissolved = await eventually(() => bundles(BundleDissolved.type, dateId)[0]);
-    expect(dissolved).toMatchObject({ id: formed!.id, version: 4, status: 'dissolved', totalParticipants: 1 });
+    // The bundle as it last stood: the needs no longer pooled on this date (A, just withdrawn, and C).
+    expect(dissolved).toMatchObject({ id: formed!.id, version: 4, status: 'dissolved', totalParticipants: 3 });
+    expect(dissolved!.needs.map((n) => n.companyId).sort()).toEqual([a, c].sort());
   });
 
   it('reports a gap for demand without a reachable offer and closes it when one appears', async () => {

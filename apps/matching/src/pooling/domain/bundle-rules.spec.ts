@@ -19,6 +19,13 @@ describe('bundles', () => {
     expect(bundleChange({ status: 'viable', members: three }, [member('n1', 'a', 2)], 6)).toEqual({ event: 'dissolved', status: 'dissolved' });
     expect(bundleChange({ status: 'dissolved', members: [] }, two, 6)).toEqual({ event: 'formed', status: 'forming' });
   });
+
+  it('a dissolved bundle follows its last members quietly (no event), and stays put when nothing changes', () => {
+    const last = [member('n1', 'a', 2)];
+    expect(bundleChange({ status: 'dissolved', members: last }, [], 6)).toEqual({ status: 'dissolved', quietly: true });
+    expect(bundleChange({ status: 'dissolved', members: last }, last, 6)).toEqual({ status: 'dissolved' });
+    expect(bundleChange({ status: 'dissolved', members: [] }, [], 6)).toEqual({ status: 'dissolved' });
+  });
 });
 
 describe('gaps', () => {

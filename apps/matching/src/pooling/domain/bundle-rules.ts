@@ -37,15 +37,21 @@ const signature = (members: readonly BundleMember[]): string =>
 /**
  * Which event a change of members means: `formed` when a bundle comes into being (or back),
  * `updated` when members or status change, `dissolved` when fewer than two companies remain.
+ * A dissolved bundle whose members still change (the last one leaves) follows them `quietly`:
+ * stored, no event, same version – so what is stored does not depend on whether two needs left
+ * together (a new offer taking both) or one after the other.
  */
 export function bundleChange(
   previous: { status: BundleStatus; members: readonly BundleMember[] } | undefined,
   members: readonly BundleMember[],
   minParticipants: number,
-): { event?: 'formed' | 'updated' | 'dissolved'; status: BundleStatus } {
+): { event?: 'formed' | 'updated' | 'dissolved'; status: BundleStatus; quietly?: true } {
   const status = bundleStatus(members, minParticipants);
   const existed = previous !== undefined && previous.status !== 'dissolved';
-  if (!existed) return status === 'dissolved' ? { status } : { event: 'formed', status };
+  if (!existed) {
+    if (status !== 'dissolved') return { event: 'formed', status };
+    return previous && signature(members) !== signature(previous.members) ? { status, quietly: true } : { status };
+  }
   if (status === 'dissolved') return { event: 'dissolved', status };
   if (status !== previous.status || signature(members) !== signature(previous.members)) return { event: 'updated', status };
   return { status };

@@ -95,21 +95,25 @@ export const bundleKeeper = {
       const date = offer?.dates.find((candidate) => candidate.id === courseDateId);
       const minParticipants = date?.minParticipants ?? previous?.min_participants ?? 1;
       const change = bundleChange(previous && { status: previous.status, members: previous.members }, members, minParticipants);
-      if (!change.event) continue;
+      if (!change.event && !change.quietly) continue;
+      // A dissolved event shows the bundle as it last stood: which needs are no longer pooled here,
+      // the same whether they left together (a new offer taking both) or one after the other.
+      const shown = change.event === 'dissolved' ? previous!.members : members;
       const snapshot: BundleSnapshotV1 = {
         id: previous?.id ?? randomUUID(),
-        version: (previous?.version ?? 0) + 1,
+        version: (previous?.version ?? 0) + (change.event ? 1 : 0),
         status: change.status,
         skillUris: offer?.skills ?? previous?.skill_uris ?? [],
-        districtKeys: [...new Set(members.map((member) => member.districtKey))].sort(),
-        needs: members.map(({ needId, companyId, participants }) => ({ needId, companyId, participants })),
-        totalParticipants: members.reduce((sum, member) => sum + member.participants, 0),
+        districtKeys: [...new Set(shown.map((member) => member.districtKey))].sort(),
+        needs: shown.map(({ needId, companyId, participants }) => ({ needId, companyId, participants })),
+        totalParticipants: shown.reduce((sum, member) => sum + member.participants, 0),
         offerId: offer?.id ?? previous!.offer_id,
         courseDateId,
         providerId: offer?.providerId ?? previous!.provider_id,
         minParticipants: Math.max(1, minParticipants),
       };
       written.push({ ...snapshot, members, storedMin: minParticipants });
+      if (!change.event) continue;
       const definition = { formed: BundleFormed, updated: BundleUpdated, dissolved: BundleDissolved }[change.event];
       events.push(createEvent(definition, snapshot.id, snapshot, currentCause()));
     }

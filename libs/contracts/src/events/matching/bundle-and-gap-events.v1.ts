@@ -63,6 +63,6 @@ export class GapClosedV1 extends GapSnapshotV1 {}
 
 export const BundleFormed = defineEvent({ type: 'matching.bundle.formed.v1', service: 'matching', aggregate: 'bundle', payload: BundleFormedV1, summary: 'Bündel aus Bedarfen mehrerer Unternehmen gebildet / bundle of several companies’ needs formed' });
 export const BundleUpdated = defineEvent({ type: 'matching.bundle.updated.v1', service: 'matching', aggregate: 'bundle', payload: BundleUpdatedV1, summary: 'Bündel geändert (Bedarfe, Teilnehmende, Termin) / bundle changed' });
-export const BundleDissolved = defineEvent({ type: 'matching.bundle.dissolved.v1', service: 'matching', aggregate: 'bundle', payload: BundleDissolvedV1, summary: 'Bündel aufgelöst / bundle dissolved' });
+export const BundleDissolved = defineEvent({ type: 'matching.bundle.dissolved.v1', service: 'matching', aggregate: 'bundle', payload: BundleDissolvedV1, summary: 'Bündel aufgelöst – mit den Bedarfen, die es zuletzt hatte / bundle dissolved – with the needs it last had' });
 export const GapDetected = defineEvent({ type: 'matching.gap.detected.v1', service: 'matching', aggregate: 'gap', payload: GapDetectedV1, summary: 'Angebotslücke erkannt: Bedarf ohne erreichbares Angebot / gap detected: demand without a reachable offer' });
 export const GapClosed = defineEvent({ type: 'matching.gap.closed.v1', service: 'matching', aggregate: 'gap', payload: GapClosedV1, summary: 'Angebotslücke geschlossen / gap closed' });
