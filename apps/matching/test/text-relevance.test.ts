@@ -23,9 +23,9 @@ describe('text relevance: the offer’s own words against the need’s', () => {
       feed.offer(providerId, { title: 'Kranführer und Anschläger (Hallenkran)', description: 'Bedienung von Hallen- und Brückenkranen, Lastaufnahme, Anschlagmittel.', skills: [craneSkill!] }),
     );
     const unrelated = await feed.publishOffer(feed.offer(providerId, { title: 'Excel Grundlagen', description: 'Formeln, Funktionen und Pivot-Tabellen.', skills: [otherSkill!] }));
-    // Offers and needs arrive on separate streams. A new offer reaches only open needs sharing a
-    // skill with it (offer-reach.ts), not needs it answers by words alone – a known limit
-    // (apps/matching/README.md) – so this need must come after both offers are in.
+    // Offers and needs arrive on separate streams: the need comes after both offers are in, so
+    // this is the need's own match (a new offer reaching needs by their words is tested in
+    // ranked-retrieval.test.ts and offer-insertion.test.ts).
     await feed.offerHandled(crane);
     await feed.offerHandled(unrelated);
     // The text was read as something no course teaches (needSkill): only the words can find the crane course.

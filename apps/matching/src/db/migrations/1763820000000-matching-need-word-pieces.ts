@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@bildungsraum/persistence';
-import { needWordPieces } from '../../matches/infra/text-words';
+import { needWordColumns } from '../../matches/infra/text-words';
 
 /**
- * Each need keeps the pieces of its words (needWordPieces: stems, compound heads, spelled-out
+ * Each need keeps the pieces of its words (needWordColumns: stems, compound heads, spelled-out
  * abbreviations – what text relevance compares), indexed for open needs, so a new offer finds the
  * open needs it answers by its words alone (offer-reach.ts): until now it reached only needs
  * sharing a skill, and such a need got the offer only with its next re-match. Existing needs are
@@ -22,7 +22,7 @@ export class MatchingNeedWordPieces1763820000000 implements MigrationInterface {
         `UPDATE "${s}".need_view n SET word_pieces = u.pieces
            FROM (SELECT id, array(SELECT jsonb_array_elements_text(p)) AS pieces FROM unnest($1::uuid[], $2::jsonb[]) AS t(id, p)) u
           WHERE n.id = u.id`,
-        [batch.map((need) => need.id), batch.map((need) => JSON.stringify(needWordPieces(need.description ?? '')))],
+        [batch.map((need) => need.id), batch.map((need) => JSON.stringify(needWordColumns(need.description ?? '').pieces))],
       );
     }
     // Small pending list, as for every GIN index matching reads per event (migration 1763800000000).

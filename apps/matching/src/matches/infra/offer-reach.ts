@@ -12,6 +12,7 @@ import { admissions } from './admissions';
 import { CandidateRow, loadNeeds, NeedRecord } from './candidates';
 import { matchRepository } from './match.repository';
 import { candidateFacts, fundingFor, needFacts } from './need-facts';
+import { mayAnswerByTextSql, needTextBoundJoin } from './text-bound-sql';
 import { offerWordSubstrings } from './text-words';
 
 const logger = new Logger('OfferReach');
@@ -48,30 +49,31 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const entrants: OfferReach['entrants'] = new Map();
   const dates = offer.status === 'published' ? offer.dates.filter((date) => date.seatsFree > 0 && date.startDate >= today) : [];
   if (!dates.length) return { holders, entrants };
-  // Needs sharing a skill with the offer, and those that share none but whose words it may answer
-  // (their pieces among the substrings of its words). answersByText admits a date only with a need
-  // word in its title or two in its text, so a need qualifies only with a piece in the title's
-  // substrings or two pieces in the text's (a superset: a word may bring several pieces).
+  // Needs sharing a skill with the offer, and those that share none but whose words it may answer.
+  // answersByText admits a date sharing no skill only with a need word in its title or two in its
+  // text, and relevance of at least MIN_TEXT_ONLY_RELEVANCE: the words route finds needs with a
+  // piece among the substrings of the title's words, or – needs of two words or more – of the
+  // text's (GIN), and keeps those whose per-word bound (text-bound-sql.ts) passes the same test.
   const substrings = offerWordSubstrings(offer);
   const routes = [...(offer.skills.length ? ['skills' as const] : []), ...(substrings.all.length ? ['words' as const] : [])];
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + weights[criterion], 0);
   // A ceiling of the date's score for the need, from what SQL knows: skill coverage with the
   // weights of its admission (none on the words route: it shares no skill by construction),
-  // distance, start and level valued as criteria.ts values them, every
-  // other criterion at its best. Only needs whose admission score it reaches are loaded and scored.
-  const known = weights.skills + weights.distance + weights.dates + weights.level;
+  // distance, start and level valued as criteria.ts values them, the offer's words by their
+  // per-word bound, every other criterion at its best. Only needs whose admission score it
+  // reaches are loaded and scored.
+  const known = weights.skills + weights.distance + weights.dates + weights.level + weights.title;
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
   const column = (pick: (date: (typeof dates)[number]) => unknown, type: string) => `${p(dates.map(pick))}::${type}[]`;
   const venue = (date: (typeof dates)[number]) => (!date.online && date.venue ? date.venue.location : undefined);
   const [skills, radius, day, level] = [p(offer.skills), p(settings.defaultTravelKm), p(today), p(offer.dqrLevel ?? null)];
+  const [titleWords, allWords] = [`${p(substrings.title)}::text[]`, `${p(substrings.all)}::text[]`];
   const from = `greatest(coalesce(n.earliest_start, ${day}::date), ${day}::date)`;
-  const wordsJoin = () => {
-    const [title, all] = [p(substrings.title), p(substrings.all)];
-    return `n.word_pieces && ${all}::text[] AND NOT (n.skill_uris && ${skills}::text[])
-        AND (n.word_pieces && ${title}::text[] OR (SELECT count(*) FROM unnest(n.word_pieces) AS w(piece) WHERE w.piece = ANY(${all}::text[])) >= 2)`;
+  const joins = {
+    skills: () => `n.skill_uris && ${skills}::text[]`,
+    words: () => `(n.word_pieces && ${titleWords} OR n.multiword_pieces && ${allWords}) AND NOT (n.skill_uris && ${skills}::text[])`,
   };
-  const joins = { skills: () => `n.skill_uris && ${skills}::text[]`, words: wordsJoin };
   const sql = (route: keyof typeof joins) => `SELECT n.id AS need_id, t.id AS date_id, x.km AS distance_km, c.ceiling
        FROM (SELECT d.*, CASE WHEN d.lon IS NULL THEN NULL ELSE public.ST_SetSRID(public.ST_MakePoint(d.lon, d.lat), 4326)::public.geography END AS point
                FROM unnest(${column((d) => d.id, 'uuid')}, ${column((d) => d.online, 'boolean')}, ${column((d) => venue(d)?.lon ?? null, 'float8')}, ${column((d) => venue(d)?.lat ?? null, 'float8')},
@@ -81,6 +83,7 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
         AND t.start_date >= ${from} AND (n.latest_end IS NULL OR t.end_date <= n.latest_end)
        -- The distance as retrieval measures it (date first): the same kilometres, so the same score.
        CROSS JOIN LATERAL (SELECT CASE WHEN t.online THEN NULL ELSE public.ST_Distance(t.point, n.location) / 1000 END AS km, (n.snapshot->>'dqrLevel')::int AS level) x
+       ${needTextBoundJoin(titleWords, allWords, p)}
        LEFT JOIN "${s}".need_admission a ON a.need_id = n.id
        CROSS JOIN LATERAL (SELECT (
               ${route === 'words' ? '0' : `${p(weights.skills)}::float8 * coalesce((SELECT sum(u.w) FROM unnest(a.skill_uris, a.skill_weights) AS u(uri, w) WHERE u.uri = ANY(${skills}::text[]))
@@ -88,8 +91,9 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
             + ${p(weights.distance)}::float8 * CASE WHEN x.km IS NULL THEN 1 ELSE greatest(0, 1 - 0.7 * least(1, x.km / greatest(1, coalesce(n.radius_km, ${radius})))) END
             + ${p(weights.dates)}::float8 * (1 - 0.3 * least(1, greatest(0, t.start_date - ${from}) / 180.0))
             + ${p(weights.level)}::float8 * CASE WHEN x.level IS NULL OR ${level}::int IS NULL THEN 0.5 WHEN x.level = ${level}::int THEN 1 WHEN abs(x.level - ${level}::int) = 1 THEN 0.6 ELSE 0.2 END
+            + ${p(weights.title)}::float8 * tb.bound
             + ${p(total - known)}::float8) / ${p(total)}::float8 AS ceiling) c
-      WHERE a.need_id IS NULL OR c.ceiling + ${p(CEILING_MARGIN)}::float8 >= a.score`;
+      WHERE (a.need_id IS NULL OR c.ceiling + ${p(CEILING_MARGIN)}::float8 >= a.score)${route === 'words' ? ` AND ${mayAnswerByTextSql(p)}` : ''}`;
   type Pair = { need_id: string; date_id: string; distance_km: number | null; ceiling: number };
   // One round trip; every parameter is used by the statement (Postgres cannot type one that is not).
   const pairs = routes.length ? ((await manager.query(routes.map((route) => `(${sql(route)})`).join(' UNION ALL '), params)) as Pair[]) : [];

@@ -5,7 +5,7 @@ import { schemaOfManager } from '../../shared/infra/matching-store';
 import { effectiveSkills, NO_CORRECTIONS, SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
 import { NeedRecord, offerFacts } from './candidates';
-import { needWordPieces } from './text-words';
+import { needWordColumns } from './text-words';
 
 /** Needs in these states are matched; others only keep their confirmed matches. */
 export const OPEN_NEED_STATUSES = ['submitted', 'matched', 'pooled'];
@@ -20,6 +20,7 @@ export const readModels = {
   async upsertNeed(manager: EntityManager, need: NeedSnapshotV1, textSkills: TextSkill[], corrections: SkillCorrections = NO_CORRECTIONS): Promise<NeedRecord | 'stale'> {
     const s = schemaOfManager(manager);
     const skills = effectiveSkills(need.skillUris, textSkills, corrections).map((skill) => skill.uri);
+    const words = needWordColumns(need.description);
     // upsertIfNewer binds plain values; the point is set right after, in the same transaction.
     const outcome = await upsertIfNewer(manager, {
       schema: s,
@@ -33,7 +34,9 @@ export const readModels = {
         snapshot: JSON.stringify(need),
         skill_uris: skills,
         // What a new offer's words are searched in (offer-reach.ts).
-        word_pieces: needWordPieces(need.description),
+        word_pieces: words.pieces,
+        word_groups: words.groups,
+        multiword_pieces: words.multiwordPieces,
         text_skills: JSON.stringify(textSkills),
         location: `SRID=4326;POINT(${need.site.location.lon} ${need.site.location.lat})`,
         radius_km: need.maxTravelKm ?? null,

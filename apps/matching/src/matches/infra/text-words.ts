@@ -151,9 +151,19 @@ export function piecesOf(words: readonly NeedWord[]): string[][] {
   return words.map((word) => [...new Set(word.pieces.map((piece) => piece.text))]);
 }
 
-/** Every distinct piece of a need's words (needWords), as need_view.word_pieces stores them for the offer's reach. */
-export function needWordPieces(description: string): string[] {
-  return [...new Set(piecesOf(needWords(description)).flat())].sort();
+/**
+ * A need's words as need_view keeps them for the offer's reach (offer-reach.ts, text-bound-sql.ts):
+ * - `pieces`: every distinct piece of its words (GIN: needs with a piece in an offer's title);
+ * - `groups`: each word's pieces, space-separated (pieces hold no spaces): the per-word bound of
+ *   text relevance and "two words matched" are counted per word, not per piece – "Benchmark"
+ *   brings the pieces benchmark and mark, and still is one word;
+ * - `multiwordPieces`: the pieces again, but only for a need of two words or more (GIN: only such
+ *   a need can be answered by two words of an offer's description).
+ */
+export function needWordColumns(description: string): { pieces: string[]; groups: string[]; multiwordPieces: string[] } {
+  const words = piecesOf(needWords(description));
+  const pieces = [...new Set(words.flat())].sort();
+  return { pieces, groups: words.map((word) => [...word].sort().join(' ')), multiwordPieces: words.length >= 2 ? pieces : [] };
 }
 
 /**
