@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent, NeedStatus, NeedWithdrawalReason } from '@bildungsraum/contracts';
 import { outboxChannel, outboxDocument, outboxInsertSql, outboxWakeSql } from '@bildungsraum/persistence';
@@ -93,6 +95,32 @@ function values(state: NeedState, importJobId?: string): unknown[] {
 const COLUMNS = 'id, version, status, company_id, company, captured_by, content, description, skill_uris, target_groups, district_key, earliest_start, latest_end, submitted_at, fulfilled_by_match_id, withdrawal, import_job_id, created_at, updated_at';
 const PLACEHOLDERS = Array.from({ length: 19 }, (_, index) => `$${index + 1}`).join(', ');
 
+/**
+ * The group commit's statement for a schema, built once: inserts the needs of `$1` (a JSON array
+ * of rows) whose company may have them and the outbox rows of `$2` of the needs it inserted, and
+ * wakes the relay (`$3`). The name is unique per text, as node-postgres requires of a name on a
+ * connection, and short enough for Postgres (63 bytes).
+ */
+const groupCommitStatements = new Map<string, { name: string; text: string }>();
+
+function groupCommitStatement(schema: string): { name: string; text: string } {
+  let statement = groupCommitStatements.get(schema);
+  if (statement) return statement;
+  const text = `WITH inserted AS (
+         INSERT INTO "${schema}".needs (${COLUMNS})
+         SELECT ${COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')} FROM jsonb_populate_recordset(NULL::"${schema}".needs, $1::jsonb) r
+          WHERE EXISTS (SELECT 1 FROM "${schema}".partner_view p WHERE p.id = r.company_id
+                          AND (p.status = 'verified' OR (r.status = 'draft' AND p.status = 'pending')))
+         ON CONFLICT (id) DO NOTHING RETURNING id
+       ),
+       appended AS (${outboxInsertSql(schema, '$2::jsonb', `(r->>'k')::uuid IN (SELECT id FROM inserted)`)}),
+       woken AS (${outboxWakeSql('$3')})
+       SELECT id FROM inserted WHERE (SELECT count(*) FROM woken) >= 0`;
+  statement = { name: `needs_group_commit_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
+  groupCommitStatements.set(schema, statement);
+  return statement;
+}
+
 export const needRepository = {
   /** Inserts a new need; `false` when the id exists already (an idempotent import row). */
   async insert(manager: EntityManager, need: Need, importJobId?: string): Promise<boolean> {
@@ -111,21 +139,19 @@ export const needRepository = {
    * (`outboxDocument` keyed by need id) only if it was inserted. Returns the inserted ids.
    */
   async insertManyWithEvents(dataSource: DataSource, schema: string, needs: Need[], events: CloudEvent[], needOf: (event: CloudEvent) => string): Promise<Set<string>> {
-    const rows = needs.map((need) => row(need.snapshot));
-    const inserted = (await dataSource.query(
-      `WITH inserted AS (
-         INSERT INTO "${schema}".needs (${COLUMNS})
-         SELECT ${COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')} FROM jsonb_populate_recordset(NULL::"${schema}".needs, $1::jsonb) r
-          WHERE EXISTS (SELECT 1 FROM "${schema}".partner_view p WHERE p.id = r.company_id
-                          AND (p.status = 'verified' OR (r.status = 'draft' AND p.status = 'pending')))
-         ON CONFLICT (id) DO NOTHING RETURNING id
-       ),
-       appended AS (${outboxInsertSql(schema, '$2::jsonb', `(r->>'k')::uuid IN (SELECT id FROM inserted)`)}),
-       woken AS (${outboxWakeSql('$3')})
-       SELECT id FROM inserted WHERE (SELECT count(*) FROM woken) >= 0`,
-      [JSON.stringify(rows), outboxDocument(events, needOf), outboxChannel(schema)],
-    )) as Array<{ id: string }>;
-    return new Set(inserted.map((row) => row.id));
+    const statement = groupCommitStatement(schema);
+    const values = [JSON.stringify(needs.map((need) => row(need.snapshot))), outboxDocument(events, needOf), outboxChannel(schema)];
+    // A named statement on the pooled connection itself (TypeORM's query() has no name): each
+    // connection parses and plans the CTE once instead of at every group commit, and the text
+    // no longer goes over the wire each time.
+    const runner = dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const inserted = await client.query<{ id: string }>({ ...statement, values });
+      return new Set(inserted.rows.map((insertedRow) => insertedRow.id));
+    } finally {
+      await runner.release();
+    }
   },
 
   async update(manager: EntityManager, need: Need): Promise<void> {
