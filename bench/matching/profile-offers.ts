@@ -39,6 +39,8 @@ const knob = (name: string, fallback: number) => Number(process.env[name] ?? fal
 const OFFERS = knob('PROFILE_OFFERS', 10_000);
 const OPEN_NEEDS = knob('PROFILE_OPEN_NEEDS', 50_000);
 const NEW_OFFERS = knob('PROFILE_NEW_OFFERS', 20);
+/** PROFILE_EXPLAIN=1: EXPLAIN (ANALYZE, BUFFERS) of the last offer's reach statement (the needs it may concern). */
+const EXPLAIN = process.env.PROFILE_EXPLAIN === '1';
 const TEMPLATE = process.env.PROFILE_TEMPLATE ?? `br_template_o${OFFERS}_n${OPEN_NEEDS}`;
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROVIDERS = Array.from({ length: 50 }, (_, index) => `00000000-0000-4000-8000-${index.toString().padStart(12, '0')}`);
@@ -118,6 +120,10 @@ async function main(): Promise<void> {
       const offers: OfferSnapshotV1[] = Array.from({ length: NEW_OFFERS }, () => generateOffer(next, PROVIDERS));
       say(`${NEW_OFFERS} new offers against ${OPEN_NEEDS} open needs, ${OFFERS} offers (load ${load()})`);
       statements.reset();
+      let reach: { sql: string; params: unknown[] } | undefined;
+      statements.observe = (sql, params) => {
+        if (sql.startsWith('(SELECT n.id AS need_id')) reach = { sql, params };
+      };
       const wall: number[] = [];
       const cpuBefore = process.cpuUsage();
       const backendBefore = backendCpuMs(pid);
@@ -141,6 +147,10 @@ async function main(): Promise<void> {
       };
       if (((await dataSource.query(`SELECT pg_backend_pid() AS pid`)) as Array<{ pid: number }>)[0]!.pid !== pid) throw new Error('the measured connection was replaced: Postgres CPU unknown');
       for (const line of statements.report(NEW_OFFERS)) say(line);
+      if (EXPLAIN && reach) {
+        const plan = await withClient(url, (db) => db.query(`EXPLAIN (ANALYZE, BUFFERS) ${reach!.sql}`, reach!.params));
+        say(plan.rows.map((row: Record<string, string>) => `      ${row['QUERY PLAN']}`).join('\n'));
+      }
       say(JSON.stringify({ bench: 'matching-offer-profile', offers: OFFERS, open_needs: OPEN_NEEDS, new_offers: NEW_OFFERS, ...figures }));
     } finally {
       await dataSource.destroy();

@@ -129,12 +129,37 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
     });
   });
 
+  it('a new venue date reaches a need by the default radius when that is the longest any open need has', async () => {
+    const next = seededRandom(41);
+    const skill = `http://data.europa.eu/esco/skill/${randomUUID()}`;
+    const wide = new Rematcher(Object.assign(new MatchingConfig(), config, { DEFAULT_TRAVEL_KM: 80 }), () => new Date());
+    const at = { site: { postalCode: '34497', location: KORBACH, districtKey: '06635' }, skillUris: [skill], earliestStart: TODAY, latestEnd: day(400), formats: [], participants: 1 };
+    const byDefault = need(next, { ...at, maxTravelKm: undefined });
+    const near = need(next, { ...at, maxTravelKm: 10 });
+    const course = offer(next, providerId, { skills: [skill] }, north(70));
+    await dataSource.transaction(async (manager) => {
+      for (const snapshot of [byDefault, near]) {
+        await readModels.upsertNeed(manager, snapshot, []);
+        await wide.rematchNeed(manager, snapshot.id);
+      }
+      await readModels.upsertOffer(manager, course);
+      const concerned = await wide.needsConcernedByOffer(manager, course);
+      expect(concerned).toContain(byDefault.id);
+      expect(concerned).not.toContain(near.id);
+      // Closed again: the other tests' reach runs with a default of 50 km.
+      await manager.query(`UPDATE matching.need_view SET open = false WHERE id = ANY($1::uuid[])`, [[byDefault.id, near.id]]);
+    });
+  });
+
   it('a new offer re-matches only needs it can change: every need it leaves alone is unchanged by a full re-match', async () => {
     const next = seededRandom(31);
     // With varied words, and every third need asking for a skill no offer teaches: a need may be
     // concerned by an offer that answers its text alone.
     const untaught = `http://data.europa.eu/esco/skill/${randomUUID()}`;
-    const needs = Array.from({ length: 30 }, (_, index) => need(next, { ...needText(next), ...(index % 3 === 0 ? { skillUris: [untaught] } : {}) }));
+    // Radii of 20–39 km, and every fourth need without one (the default, 50 km, is then the longest
+    // radius the reach's index search must cover).
+    const radius = (index: number) => ({ maxTravelKm: index % 4 === 1 ? undefined : 20 + (index % 20) });
+    const needs = Array.from({ length: 30 }, (_, index) => need(next, { ...needText(next), ...radius(index), ...(index % 3 === 0 ? { skillUris: [untaught] } : {}) }));
     await dataSource.transaction(async (manager) => {
       for (const snapshot of needs) {
         await readModels.upsertNeed(manager, snapshot, []);

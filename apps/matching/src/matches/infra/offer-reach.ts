@@ -65,8 +65,18 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const known = weights.skills + weights.distance + weights.dates + weights.level + weights.title;
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
-  const column = (pick: (date: (typeof dates)[number]) => unknown, type: string) => `${p(dates.map(pick))}::${type}[]`;
-  const venue = (date: (typeof dates)[number]) => (!date.online && date.venue ? date.venue.location : undefined);
+  type Date = (typeof dates)[number];
+  const venue = (date: Date) => (!date.online && date.venue ? date.venue.location : undefined);
+  // Online dates reach every need; venue dates only needs within their radius, found through the
+  // GiST index on the open needs' sites within the longest radius any open need has (InitPlan),
+  // then exactly per need. A date without a venue that is not online reaches nobody.
+  const kinds = { online: dates.filter((date) => date.online), venue: dates.filter((date) => venue(date)) };
+  const dateTable = (kind: keyof typeof kinds) => {
+    const column = (pick: (date: Date) => unknown, type: string) => `${p(kinds[kind].map(pick))}::${type}[]`;
+    return `(SELECT d.*, CASE WHEN d.lon IS NULL THEN NULL ELSE public.ST_SetSRID(public.ST_MakePoint(d.lon, d.lat), 4326)::public.geography END AS point
+               FROM unnest(${column((d) => d.id, 'uuid')}, ${column((d) => d.online, 'boolean')}, ${column((d) => venue(d)?.lon ?? null, 'float8')}, ${column((d) => venue(d)?.lat ?? null, 'float8')},
+                           ${column((d) => d.startDate, 'date')}, ${column((d) => d.endDate, 'date')}) AS d(id, online, lon, lat, start_date, end_date)) t`;
+  };
   const [skills, radius, day, level] = [p(offer.skills), p(settings.defaultTravelKm), p(today), p(offer.dqrLevel ?? null)];
   const [titleWords, allWords] = [`${p(substrings.title)}::text[]`, `${p(substrings.all)}::text[]`];
   const from = `greatest(coalesce(n.earliest_start, ${day}::date), ${day}::date)`;
@@ -74,12 +84,12 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
     skills: () => `n.skill_uris && ${skills}::text[]`,
     words: () => `(n.word_pieces && ${titleWords} OR n.multiword_pieces && ${allWords}) AND NOT (n.skill_uris && ${skills}::text[])`,
   };
-  const sql = (route: keyof typeof joins) => `SELECT n.id AS need_id, t.id AS date_id, x.km AS distance_km, c.ceiling
-       FROM (SELECT d.*, CASE WHEN d.lon IS NULL THEN NULL ELSE public.ST_SetSRID(public.ST_MakePoint(d.lon, d.lat), 4326)::public.geography END AS point
-               FROM unnest(${column((d) => d.id, 'uuid')}, ${column((d) => d.online, 'boolean')}, ${column((d) => venue(d)?.lon ?? null, 'float8')}, ${column((d) => venue(d)?.lat ?? null, 'float8')},
-                           ${column((d) => d.startDate, 'date')}, ${column((d) => d.endDate, 'date')}) AS d(id, online, lon, lat, start_date, end_date)) t
-       JOIN "${s}".need_view n ON n.open AND ${joins[route]()}
-        AND (t.online OR public.ST_DWithin(n.location, t.point, coalesce(n.radius_km, ${radius}) * 1000.0))
+  const longestReach = `(SELECT greatest(coalesce((SELECT max(radius_km) FROM "${s}".need_view WHERE open), 0),
+                                    CASE WHEN EXISTS (SELECT 1 FROM "${s}".need_view WHERE open AND radius_km IS NULL) THEN ${radius} ELSE 0 END) * 1000.0)`;
+  const within = { online: () => '', venue: () => `AND public.ST_DWithin(n.location, t.point, ${longestReach}) AND public.ST_DWithin(n.location, t.point, coalesce(n.radius_km, ${radius}) * 1000.0)` };
+  const sql = (route: keyof typeof joins, kind: keyof typeof kinds) => `SELECT n.id AS need_id, t.id AS date_id, x.km AS distance_km, c.ceiling
+       FROM ${dateTable(kind)}
+       JOIN "${s}".need_view n ON n.open AND ${joins[route]()} ${within[kind]()}
         AND t.start_date >= ${from} AND (n.latest_end IS NULL OR t.end_date <= n.latest_end)
        -- The distance as retrieval measures it (date first): the same kilometres, so the same score.
        CROSS JOIN LATERAL (SELECT CASE WHEN t.online THEN NULL ELSE public.ST_Distance(t.point, n.location) / 1000 END AS km, (n.snapshot->>'dqrLevel')::int AS level) x
@@ -96,7 +106,8 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
       WHERE (a.need_id IS NULL OR c.ceiling + ${p(CEILING_MARGIN)}::float8 >= a.score)${route === 'words' ? ` AND ${mayAnswerByTextSql(p)}` : ''}`;
   type Pair = { need_id: string; date_id: string; distance_km: number | null; ceiling: number };
   // One round trip; every parameter is used by the statement (Postgres cannot type one that is not).
-  const pairs = routes.length ? ((await manager.query(routes.map((route) => `(${sql(route)})`).join(' UNION ALL '), params)) as Pair[]) : [];
+  const branches = routes.flatMap((route) => (['online', 'venue'] as const).filter((kind) => kinds[kind].length).map((kind) => `(${sql(route, kind)})`));
+  const pairs = branches.length ? ((await manager.query(branches.join(' UNION ALL '), params)) as Pair[]) : [];
   const fresh = [...new Set(pairs.map((pair) => pair.need_id))].filter((id) => !holders.has(id));
   const needs = new Map((await loadNeeds(manager, fresh)).map((need) => [need.id, need]));
   const admission = await admissions.of(manager, fresh);
