@@ -113,12 +113,15 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const admission = await admissions.of(manager, fresh);
   const [provider] = (await manager.query(`SELECT azav_approved FROM "${s}".partner_view WHERE id = $1`, [offer.providerId])) as Array<{ azav_approved: boolean }>;
   const reaching = new Set<string>();
+  // A need's facts once, however many of the offer's dates it meets (reading its words is not free).
+  const facts = new Map<string, ReturnType<typeof needFacts>>();
+  const factsOf = (need: NeedRecord) => facts.get(need.id) ?? facts.set(need.id, needFacts(need, settings.defaultTravelKm)).get(need.id)!;
   for (const pair of pairs) {
     const need = needs.get(pair.need_id);
     if (!need || holders.has(need.id)) continue;
     const row: CandidateRow = { courseDateId: pair.date_id, offer, providerAzavApproved: provider?.azav_approved ?? false, distanceKm: pair.distance_km === null ? null : Number(pair.distance_km) };
     const cost = fundingFor(need, row, FEDERAL_PROGRAMMES);
-    const evaluation = evaluateCandidate(needFacts(need, settings.defaultTravelKm), candidateFacts(row, { perParticipantCents: cost.perParticipantCents, note: cost.note }), weights, today);
+    const evaluation = evaluateCandidate(factsOf(need), candidateFacts(row, { perParticipantCents: cost.perParticipantCents, note: cost.note }), weights, today);
     if (evaluation.excluded) continue;
     // Should scoring ever value something the SQL ceiling does not know, say so: needs it pruned may be missed.
     if (evaluation.score > Number(pair.ceiling) + CEILING_MARGIN) logger.warn(`Score ${evaluation.score} above the offer reach's ceiling ${pair.ceiling} (need ${need.id}, date ${pair.date_id}): the ceiling misses a criterion`);
