@@ -3,20 +3,28 @@ import { Client } from 'pg';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** CPU time (user + system) a process has used so far, ms; 0 when it is gone. */
-export function processCpuMs(pid: number): number {
+/** CPU time a process has used so far in user and in kernel mode, ms; 0 when it is gone. */
+export function processCpuSplitMs(pid: number): { user: number; system: number } {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may contain spaces) start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    return { user: (Number(fields[11]) * 1000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / TICKS_PER_SECOND };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
+}
+
+/** CPU time (user + system) a process has used so far, ms; 0 when it is gone. */
+export function processCpuMs(pid: number): number {
+  const { user, system } = processCpuSplitMs(pid);
+  return user + system;
 }
 
 export interface CpuSample {
   service: number;
+  /** The service's share in kernel mode (socket reads and writes, epoll): what batching saves. */
+  serviceSystem: number;
   bench: number;
   postgres: number;
 }
@@ -31,6 +39,7 @@ export async function sampleCpu(servicePid: number, db: Client, database: string
   const own = process.cpuUsage();
   return {
     service: processCpuMs(servicePid),
+    serviceSystem: processCpuSplitMs(servicePid).system,
     bench: (own.user + own.system) / 1000,
     postgres: backends.reduce((sum, { pid }) => sum + processCpuMs(pid), 0),
   };
@@ -39,5 +48,5 @@ export async function sampleCpu(servicePid: number, db: Client, database: string
 /** CPU ms per request between two samples, per part. */
 export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number): CpuSample {
   const per = (key: keyof CpuSample) => Math.round(((after[key] - before[key]) / Math.max(1, requests)) * 1000) / 1000;
-  return { service: per('service'), bench: per('bench'), postgres: per('postgres') };
+  return { service: per('service'), serviceSystem: per('serviceSystem'), bench: per('bench'), postgres: per('postgres') };
 }

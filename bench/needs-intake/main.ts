@@ -122,6 +122,7 @@ async function main(): Promise<void> {
       achieved_rate_per_s: round(steady.achievedPerSecond, 0),
       failed_requests: failed,
       service_cpu_ms_per_request: steadyCpu.service,
+      service_system_cpu_ms_per_request: steadyCpu.serviceSystem,
       postgres_cpu_ms_per_request: steadyCpu.postgres,
       bench_cpu_ms_per_request: steadyCpu.bench,
       // Other work on the machine competes for the same 2 cores: read the figures with it.
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
     console.log(`Bildungsraum needs intake bench – ${machine()}; 1-min load average before the run ${figures.load_avg_1m_before}`);
     console.log(`  saturation (${CONCURRENCY} clients, ${SATURATION_SECONDS} s): ${figures.max_per_s} submissions/s, p50 ${round(percentile(saturation.latencies, 50))} ms, p99 ${round(percentile(saturation.latencies, 99))} ms`);
     console.log(`  fixed rate ${RATE}/s for ${RATE_SECONDS} s: achieved ${figures.achieved_rate_per_s}/s, p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${round(Math.max(...steady.latencies))} ms`);
-    console.log(`  CPU ms per request (service / Postgres backends / bench): saturation ${saturationCpu.service} / ${saturationCpu.postgres} / ${saturationCpu.bench}, fixed rate ${steadyCpu.service} / ${steadyCpu.postgres} / ${steadyCpu.bench}`);
+    console.log(`  CPU ms per request (service / Postgres backends / bench): saturation ${saturationCpu.service} / ${saturationCpu.postgres} / ${saturationCpu.bench}, fixed rate ${steadyCpu.service} / ${steadyCpu.postgres} / ${steadyCpu.bench}; service in kernel mode: saturation ${saturationCpu.serviceSystem}, fixed rate ${steadyCpu.serviceSystem}`);
     trace.report(database, steady.dueAt, steady.latencies, steadyFrom, steadyTo, 25);
     if (failed > 0) {
       const statuses: Record<number, number> = {};
