@@ -1,6 +1,5 @@
 import { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { skipCancelErrorOnReply } from './request-reply';
 
 export interface NatsConnectionOptions {
   /** Comma-separated server URLs, e.g. `nats://127.0.0.1:4222`. */
@@ -16,7 +15,6 @@ export interface NatsConnectionOptions {
  * keep going to the outbox meanwhile; the relay catches up once the connection is back.
  */
 export async function connectNats(options: NatsConnectionOptions): Promise<NatsConnection> {
-  skipCancelErrorOnReply();
   return connect({
     servers: options.url.split(',').map((server) => server.trim()),
     name: options.name,
