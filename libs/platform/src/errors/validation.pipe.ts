@@ -1,11 +1,9 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
-import type { ValidatorOptions } from 'class-validator';
 import { RequestContext } from '../context/request-context';
 import { FieldError } from './problem-details';
 import { ValidationProblem } from './problems';
 import { memoizeValidationMetadata } from './validation-metadata-cache';
 import { memoizeTransformMetadata } from './transform-metadata-cache';
-import { validationVerdict } from './validation-verdict';
 
 type Location = FieldError['in'];
 
@@ -60,17 +58,6 @@ export class ProblemValidationPipe extends ValidationPipe {
     });
     memoizeValidationMetadata();
     memoizeTransformMetadata();
-  }
-
-  /**
-   * A valid payload – nearly every request – only needs class-validator's verdict, not its error
-   * report: `validationVerdict` decides with the same rules without building the report. Any
-   * other answer goes to class-validator, so the errors (and the problem's field errors) are
-   * exactly its own.
-   */
-  protected override validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
-    if (validationVerdict(object, validatorOptions ?? {}) === true) return [];
-    return super.validate(object, validatorOptions);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
