@@ -21,6 +21,8 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createEvent, OfferPublished, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { JetStreamEventContext } from '@bildungsraum/messaging';
+import { appendToOutbox } from '@bildungsraum/persistence';
+import { bundleKeeper } from '../../apps/matching/src/pooling/infra/bundle-keeper';
 import { createMatchingDataSource } from '../../apps/matching/src/db/matching-data-source';
 import { migrateMatching } from '../../apps/matching/src/db/migrate-matching';
 import { directory } from '../../apps/matching/src/directory/infra/directory.repository';
@@ -105,6 +107,13 @@ async function main(): Promise<void> {
     const dataSource = createMatchingDataSource(url, { poolSize: 1 });
     await dataSource.initialize();
     try {
+      // A template built before bundles took only the best fits (migration 1763850000000) holds
+      // bundles of every fit: each is recomputed once here (its events go to the outbox before the
+      // count below), so the offers measure steady state, not the bundles shrinking.
+      const recomputing = performance.now();
+      const dates = ((await dataSource.query(`SELECT course_date_id::text AS id FROM matching.bundles ORDER BY course_date_id`)) as Array<{ id: string }>).map((row) => row.id);
+      for (let index = 0; index < dates.length; index += 500) await dataSource.transaction((manager) => bundleKeeper.recompute(manager, dates.slice(index, index + 500), new Map()).then((events) => (events.length ? appendToOutbox(manager, 'matching', events) : undefined)));
+      say(`recomputed ${dates.length} bundles in ${round(performance.now() - recomputing)} ms`);
       const config = new MatchingConfig();
       const inserter = new OfferInserter(config, systemClock, new Rematcher(config, systemClock));
       const reached = { inserted: 0, rematched: 0 };

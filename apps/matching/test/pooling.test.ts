@@ -45,6 +45,32 @@ describe('pooled demand: bundles and gaps from real events', () => {
     expect(dissolved!.needs.map((n) => n.companyId).sort()).toEqual([a, c].sort());
   });
 
+  it('a bundle holds the needs one course can take, the best-fitting first; one leaves, the next moves up', async () => {
+    const skills = freshSkills(1);
+    const offer = feed.offer(providerId, { skills }, 'korbach');
+    offer.dates[0].minParticipants = 4;
+    offer.dates[0].maxParticipants = 6;
+    offer.dates[0].seatsFree = 6;
+    await feed.publishOffer(offer);
+    const dateId = offer.dates[0].id;
+    const [a, b, c] = [await feed.company(), await feed.company(), await feed.company()];
+    const near = { site: { postalCode: '34497', location: { lat: 51.2754, lon: 8.8718 }, districtKey: '06635' } };
+    const needA = await feed.submitNeed(feed.need(a, { skillUris: skills, participants: 3, ...near }));
+    const needB = await feed.submitNeed(feed.need(b, { skillUris: skills, participants: 3, ...near }));
+    await eventually(() => bundles(BundleFormed.type, dateId)[0]);
+    // C fits the date too, but 24 km away it fits worse, and the course is full with A and B.
+    const needC = await feed.submitNeed(feed.need(c, { skillUris: skills, participants: 3, site: { postalCode: '35066', location: { lat: 51.0589, lon: 8.7967 }, districtKey: '06635' } }));
+    await eventually(async () => (await h.query(`SELECT 1 FROM bundle_fits WHERE course_date_id = $1 AND need_id = $2`, [dateId, needC.id])).length === 1);
+    const members = async () => ((await h.query(`SELECT members FROM bundles WHERE course_date_id = $1`, [dateId]))[0] as { members: Array<{ needId: string }> }).members.map((m) => m.needId).sort();
+    expect(await members()).toEqual([needA.id, needB.id].sort());
+    expect(bundles(BundleUpdated.type, dateId)).toHaveLength(0);
+
+    await feed.withdrawNeed(needA);
+    const updated = await eventually(() => bundles(BundleUpdated.type, dateId)[0]);
+    expect(updated!.needs.map((n) => n.needId).sort()).toEqual([needB.id, needC.id].sort());
+    expect(updated).toMatchObject({ status: 'viable', totalParticipants: 6 });
+  });
+
   it('reports a gap for demand without a reachable offer and closes it when one appears', async () => {
     const [skill] = freshSkills(1);
     const company = await feed.company();

@@ -88,7 +88,10 @@ export class OfferInserter {
         changed.push(withdrawn);
         events.push(matchEvent(withdrawn));
       }
-      if (insertion.added.length || insertion.evicted.length) moves.push({ need: poolingFacts(need), added: insertion.added.map((courseDateId) => ({ courseDateId, offerId: offer.id })), evicted: insertion.evicted });
+      if (insertion.added.length || insertion.evicted.length) {
+        const scoreOf = new Map(insertion.places.map((place) => [place.courseDateId, place.score]));
+        moves.push({ need: poolingFacts(need), added: insertion.added.map((courseDateId) => ({ courseDateId, offerId: offer.id, score: scoreOf.get(courseDateId)! })), evicted: insertion.evicted });
+      }
       if (insertion.fits && gapped.has(needId)) leavingGaps.push(need);
       admitting.push({ needId, score: insertion.admission, skills: admission.skills, retrievalBar: admission.retrievalBar, places: insertion.places });
     }

@@ -1,4 +1,4 @@
-import { BundleMember, bundleChange, bundleStatus, gapChange } from './bundle-rules';
+import { BundleMember, bundleChange, bundleMembers, bundleStatus, gapChange } from './bundle-rules';
 
 const member = (needId: string, companyId: string, participants: number): BundleMember => ({ needId, companyId, participants, districtKey: '06635' });
 
@@ -25,6 +25,19 @@ describe('bundles', () => {
     expect(bundleChange({ status: 'dissolved', members: last }, [], 6)).toEqual({ status: 'dissolved', quietly: true });
     expect(bundleChange({ status: 'dissolved', members: last }, last, 6)).toEqual({ status: 'dissolved' });
     expect(bundleChange({ status: 'dissolved', members: [] }, [], 6)).toEqual({ status: 'dissolved' });
+  });
+});
+
+describe('bundle members', () => {
+  const fit = (needId: string, participants: number, score: number) => ({ ...member(needId, `c-${needId}`, participants), score });
+
+  it('are the best-fitting needs one course can take, listed by need id', () => {
+    // Best first, as the store reads them: n3 (0.9, 5), n1 (0.8, 4), n2 (0.7, 3) – 12 seats hold all three.
+    expect(bundleMembers([fit('n3', 5, 0.9), fit('n1', 4, 0.8), fit('n2', 3, 0.7)], 12).map((m) => m.needId)).toEqual(['n1', 'n2', 'n3']);
+    // Ten seats: n2 would make 12, so the bundle stops before it – the worse fit never jumps a better one.
+    expect(bundleMembers([fit('n3', 5, 0.9), fit('n1', 4, 0.8), fit('n2', 3, 0.7), fit('n4', 1, 0.6)], 10).map((m) => m.needId)).toEqual(['n1', 'n3']);
+    expect(bundleMembers([fit('n1', 13, 0.9)], 12)).toEqual([]);
+    expect(bundleMembers([fit('n1', 2, 0.9)], 12)[0]).toEqual(member('n1', 'c-n1', 2));
   });
 });
 

@@ -17,6 +17,30 @@ export function poolsNeed(minParticipants: number, offerSkills: readonly string[
   return minParticipants > 0 && needSkills.some((skill) => offerSkills.includes(skill));
 }
 
+/** A need fitting a course date, with its score for it: a candidate member of the date's bundle. */
+export interface RankedFit extends BundleMember {
+  score: number;
+}
+
+/**
+ * Who is in a course date's bundle: the needs it fits best (score, then need id), as long as
+ * together they fit into one course (`capacity`: the date's maximum participants). A bundle is
+ * what one course could serve; a popular date with hundreds of fitting needs would otherwise carry
+ * them all in every event. `fits` must come best first; at most `capacity` of them are read (every
+ * need brings at least one participant). Members are returned by need id.
+ */
+export function bundleMembers(fits: readonly RankedFit[], capacity: number): BundleMember[] {
+  const members: BundleMember[] = [];
+  let seats = capacity;
+  for (const { score: _score, ...member } of fits) {
+    if (member.participants > seats) break;
+    seats -= member.participants;
+    members.push(member);
+  }
+  // As Postgres orders uuids (their hex text, byte by byte): stored and published alike.
+  return members.sort((a, b) => (a.needId < b.needId ? -1 : a.needId > b.needId ? 1 : 0));
+}
+
 /**
  * A bundle exists while needs of at least two companies fit the same course date; it is viable
  * once together they reach the date's minimum participants (the course can run).

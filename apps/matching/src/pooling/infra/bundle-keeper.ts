@@ -3,12 +3,13 @@ import { EntityManager } from 'typeorm';
 import { BundleDissolved, BundleFormed, BundleSnapshotV1, BundleUpdated, CloudEvent, createEvent, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { currentCause } from '@bildungsraum/platform';
 import { schemaOfManager } from '../../shared/infra/matching-store';
-import { BundleMember, bundleChange, BundleStatus } from '../domain/bundle-rules';
+import { BundleMember, bundleChange, bundleMembers, BundleStatus, RankedFit } from '../domain/bundle-rules';
 
-/** A course date a need fits (scored, not excluded, above the minimum score). */
+/** A course date a need fits (scored, not excluded, above the minimum score), with its exact score. */
 export interface FittingDate {
   courseDateId: string;
   offer: OfferSnapshotV1;
+  score: number;
 }
 
 interface BundleRow {
@@ -54,17 +55,17 @@ export const bundleKeeper = {
             AND ($7 OR NOT EXISTS (SELECT 1 FROM "${s}".matches m WHERE m.need_id = f.need_id AND m.course_date_id = f.course_date_id AND m.status = 'confirmed'))
          RETURNING f.course_date_id),
        changed AS (
-         INSERT INTO "${s}".bundle_fits AS f (course_date_id, offer_id, need_id, company_id, participants, district_key)
-         SELECT d, o, $1, $4, $5, $6 FROM unnest($2::uuid[], $3::uuid[]) AS t(d, o)
-         ON CONFLICT (course_date_id, need_id) DO UPDATE SET participants = EXCLUDED.participants, district_key = EXCLUDED.district_key
-          WHERE f.participants <> EXCLUDED.participants
+         INSERT INTO "${s}".bundle_fits AS f (course_date_id, offer_id, need_id, company_id, participants, district_key, score)
+         SELECT d, o, $1, $4, $5, $6, sc FROM unnest($2::uuid[], $3::uuid[], $8::float8[]) AS t(d, o, sc)
+         ON CONFLICT (course_date_id, need_id) DO UPDATE SET participants = EXCLUDED.participants, district_key = EXCLUDED.district_key, score = EXCLUDED.score
+          WHERE f.participants <> EXCLUDED.participants OR f.score <> EXCLUDED.score
          RETURNING f.course_date_id)${also ? `,
        also AS (${also})` : ''}
        SELECT (SELECT coalesce(json_agg(l.id), '[]') FROM (
                  SELECT d::text AS id, pg_advisory_xact_lock(hashtext('bundle:' || d)) AS locked
                    FROM (SELECT DISTINCT course_date_id AS d, hashtext('bundle:' || course_date_id) AS k FROM (SELECT course_date_id FROM removed UNION ALL SELECT course_date_id FROM changed) u ORDER BY k) keys) l) AS touched,
               ${also ? `(SELECT coalesce(json_agg(a), '[]') FROM also a)` : `'[]'::json`} AS also`,
-      [need.id, poolable.map((fit) => fit.courseDateId), poolable.map((fit) => fit.offer.id), need.companyId, need.participants, need.districtKey, need.open],
+      [need.id, poolable.map((fit) => fit.courseDateId), poolable.map((fit) => fit.offer.id), need.companyId, need.participants, need.districtKey, need.open, poolable.map((fit) => fit.score)],
     )) as Array<{ touched: string[]; also: unknown[] }>;
     const touched = result!.touched;
     const events = touched.length ? await bundleKeeper.recompute(manager, [...touched].sort(), new Map(poolable.map((fit) => [fit.courseDateId, fit.offer]))) : [];
@@ -74,21 +75,28 @@ export const bundleKeeper = {
   /**
    * Recomputes the bundles of the given dates from their fits (the caller holds their locks) and
    * returns the events their changes mean. Only dates where a bundle exists or needs of at least
-   * two companies fit can have one.
+   * two companies fit can have one. Members are the fits one course can take (bundleMembers): the
+   * best `max_participants` fits by score are read (index bundle_fits_rank_idx), never all of a
+   * popular date's.
    */
   async recompute(manager: EntityManager, courseDateIds: readonly string[], offers: ReadonlyMap<string, OfferSnapshotV1>): Promise<CloudEvent[]> {
     const s = schemaOfManager(manager);
     const rows = (await manager.query(
-      `SELECT t.d::text AS course_date_id, b.id, b.version, b.status, b.members, b.offer_id, b.provider_id, b.min_participants, b.skill_uris,
-              (SELECT coalesce(json_agg(json_build_object('needId', f.need_id, 'companyId', f.company_id, 'participants', f.participants, 'districtKey', f.district_key) ORDER BY f.need_id), '[]')
-                 FROM "${s}".bundle_fits f WHERE f.course_date_id = t.d) AS fits
-         FROM unnest($1::uuid[]) AS t(d) LEFT JOIN "${s}".bundles b ON b.course_date_id = t.d
+      `SELECT t.d::text AS course_date_id, b.id, b.version, b.status, b.members, b.offer_id, b.provider_id, b.min_participants, b.skill_uris, c.capacity,
+              (SELECT coalesce(json_agg(json_build_object('needId', f.need_id, 'companyId', f.company_id, 'participants', f.participants, 'districtKey', f.district_key, 'score', f.score)
+                                        ORDER BY f.score DESC, f.need_id), '[]')
+                 FROM (SELECT * FROM "${s}".bundle_fits f WHERE f.course_date_id = t.d ORDER BY f.score DESC, f.need_id LIMIT c.capacity) f) AS fits
+         FROM unnest($1::uuid[]) AS t(d)
+         -- A date no longer held (its offer withdrawn) has no capacity left to speak of: its fits are read in full.
+         CROSS JOIN LATERAL (SELECT coalesce((SELECT max_participants FROM "${s}".course_date_view WHERE id = t.d), 2147483647) AS capacity) c
+         LEFT JOIN "${s}".bundles b ON b.course_date_id = t.d
         ORDER BY t.d`,
       [courseDateIds],
-    )) as Array<Partial<BundleRow> & { course_date_id: string; fits: BundleMember[] }>;
+    )) as Array<Partial<BundleRow> & { course_date_id: string; capacity: number; fits: RankedFit[] }>;
     const events: CloudEvent[] = [];
     const written: Array<BundleSnapshotV1 & { members: BundleMember[]; storedMin: number }> = [];
-    for (const { course_date_id: courseDateId, fits: members, ...held } of rows) {
+    for (const { course_date_id: courseDateId, capacity, fits, ...held } of rows) {
+      const members = bundleMembers(fits, capacity);
       const previous = held.id === null || held.id === undefined ? undefined : (held as BundleRow);
       if (!previous && new Set(members.map((member) => member.companyId)).size < 2) continue;
       const offer = offers.get(courseDateId);

@@ -6,7 +6,7 @@ import { bundleKeeper } from './bundle-keeper';
 /** A need's bundle places changed by a new offer: the dates it entered and those it was pushed out of. */
 export interface PlaceMove {
   need: { id: string; companyId: string; participants: number; districtKey: string };
-  added: ReadonlyArray<{ courseDateId: string; offerId: string }>;
+  added: ReadonlyArray<{ courseDateId: string; offerId: string; score: number }>;
   evicted: readonly string[];
 }
 
@@ -28,9 +28,9 @@ export async function movePlaces(manager: EntityManager, moves: readonly PlaceMo
         WHERE f.need_id = r.need_id AND f.course_date_id = r.course_date_id
        RETURNING f.course_date_id),
      entered AS (
-       INSERT INTO "${s}".bundle_fits (course_date_id, offer_id, need_id, company_id, participants, district_key)
-       SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::int[], $8::text[])
-       ON CONFLICT (course_date_id, need_id) DO UPDATE SET participants = EXCLUDED.participants, district_key = EXCLUDED.district_key
+       INSERT INTO "${s}".bundle_fits (course_date_id, offer_id, need_id, company_id, participants, district_key, score)
+       SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::int[], $8::text[], $9::float8[])
+       ON CONFLICT (course_date_id, need_id) DO UPDATE SET participants = EXCLUDED.participants, district_key = EXCLUDED.district_key, score = EXCLUDED.score
        RETURNING course_date_id)
      SELECT d::text AS id, pg_advisory_xact_lock(k) AS locked
        FROM (SELECT DISTINCT course_date_id AS d, hashtext('bundle:' || course_date_id) AS k FROM (SELECT course_date_id FROM removed UNION ALL SELECT course_date_id FROM entered) u ORDER BY k) keys`,
@@ -43,6 +43,7 @@ export async function movePlaces(manager: EntityManager, moves: readonly PlaceMo
       added.map((place) => place.need.companyId),
       added.map((place) => place.need.participants),
       added.map((place) => place.need.districtKey),
+      added.map((place) => place.score),
     ],
   )) as Array<{ id: string }>;
   if (!touched.length) return [];
