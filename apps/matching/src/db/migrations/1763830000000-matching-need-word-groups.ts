@@ -8,7 +8,9 @@ import { needWordColumns } from '../../matches/infra/text-words';
  * pieces, so a need of one compound ("Benchmark": benchmark, mark) passed its "two words" test,
  * and every such need was loaded and scored only to be excluded. Now the reach bounds text
  * relevance per word in SQL (text-bound-sql.ts). Existing needs are filled from their
- * descriptions, in batches.
+ * descriptions, in batches – their pieces again too, so all three columns come from the same
+ * reading of the words (the per-word bound is only an upper bound if they agree; "Bedarf" became
+ * a request word with this migration).
  */
 export class MatchingNeedWordGroups1763830000000 implements MigrationInterface {
   name = 'MatchingNeedWordGroups1763830000000';
@@ -20,10 +22,11 @@ export class MatchingNeedWordGroups1763830000000 implements MigrationInterface {
     for (let start = 0; start < needs.length; start += 500) {
       const batch = needs.slice(start, start + 500).map((need) => ({ id: need.id, ...needWordColumns(need.description ?? '') }));
       await queryRunner.query(
-        `UPDATE "${s}".need_view n SET word_groups = array(SELECT jsonb_array_elements_text(u.groups)), multiword_pieces = array(SELECT jsonb_array_elements_text(u.multiword))
-           FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS u(id, groups, multiword)
+        `UPDATE "${s}".need_view n SET word_pieces = array(SELECT jsonb_array_elements_text(u.pieces)), word_groups = array(SELECT jsonb_array_elements_text(u.groups)),
+                multiword_pieces = array(SELECT jsonb_array_elements_text(u.multiword))
+           FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[], $4::jsonb[]) AS u(id, pieces, groups, multiword)
           WHERE n.id = u.id`,
-        [batch.map((need) => need.id), batch.map((need) => JSON.stringify(need.groups)), batch.map((need) => JSON.stringify(need.multiwordPieces))],
+        [batch.map((need) => need.id), batch.map((need) => JSON.stringify(need.pieces)), batch.map((need) => JSON.stringify(need.groups)), batch.map((need) => JSON.stringify(need.multiwordPieces))],
       );
     }
     // Small pending list, as for every GIN index matching reads per event (migration 1763800000000).

@@ -31,7 +31,7 @@ const REQUEST_WORDS = new Set(
   `mitarbeiter mitarbeiterin mitarbeiterinnen mitarbeitende beschäftigte beschäftigten kollegen kolleginnen kollegin kollege
    leute personen person team teams unsere unserer unseren unserem azubi azubis auszubildende auszubildenden lehrjahr
    ausbildungsjahr quereinsteiger quereinsteigerin quereinsteigerinnen aushilfen aushilfe hilfskräfte saisonkräfte neue neuer
-   teilnehmende teilnehmer teilnehmerin firma betrieb unternehmen abteilung filialen filiale standort
+   teilnehmende teilnehmer teilnehmerin firma betrieb unternehmen abteilung filialen filiale standort bedarf bedarfe bedarfs
    teilzeit vollzeit abends abend wochenende wochenenden berufsbegleitend nebenberuflich schichtbetrieb schicht
    online präsenz inhouse vor ort gern gerne möglichst bald schnell sofort demnächst zeitnah ende anfang jahr jahres monat
    monate woche wochen nähe umgebung region umkreis egal bitte nur auch dabei
