@@ -31,11 +31,11 @@ import { OfferInserter } from '../../apps/matching/src/matches/infra/offer-inser
 import { Rematcher } from '../../apps/matching/src/matches/infra/rematcher';
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { systemClock } from '../../apps/matching/src/shared/domain/clock';
-import { percentile, round } from '../outbox/stats';
+import { round } from '../outbox/stats';
 import { bulkInsertOffers } from './bulk';
 import { handleNeedsInProcess } from './bulk-needs';
 import { generateNeed, generateOffer, random } from './generator';
-import { backendCpuMs, statements } from './statement-meter';
+import { meterEach, statements } from './statement-meter';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const OFFERS = knob('PROFILE_OFFERS', 10_000);
@@ -131,27 +131,13 @@ async function main(): Promise<void> {
       const next = random(7);
       const offers: OfferSnapshotV1[] = Array.from({ length: NEW_OFFERS }, () => generateOffer(next, PROVIDERS));
       say(`${NEW_OFFERS} new offers against ${OPEN_NEEDS} open needs, ${OFFERS} offers (load ${load()})`);
-      statements.reset();
       let reach: { sql: string; params: unknown[] } | undefined;
       statements.observe = (sql, params) => {
         if (sql.startsWith('(SELECT n.id AS need_id')) reach = { sql, params };
       };
-      const wall: number[] = [];
-      const cpuBefore = process.cpuUsage();
-      const backendBefore = backendCpuMs(pid);
-      for (const offer of offers) {
-        const started = performance.now();
-        await handler.published(offer, { event: createEvent(OfferPublished, offer.id, offer) } as unknown as JetStreamEventContext);
-        wall.push(performance.now() - started);
-      }
-      const cpu = process.cpuUsage(cpuBefore);
+      const metered = await meterEach(offers, pid, (offer) => handler.published(offer, { event: createEvent(OfferPublished, offer.id, offer) } as unknown as JetStreamEventContext));
       const figures = {
-        round_trips: round(statements.count / NEW_OFFERS),
-        statement_ms: round(statements.ms / NEW_OFFERS),
-        wall_p50_ms: round(percentile(wall, 50)),
-        wall_p95_ms: round(percentile(wall, 95)),
-        node_cpu_ms: round((cpu.user + cpu.system) / 1000 / NEW_OFFERS),
-        postgres_cpu_ms: round((backendCpuMs(pid) - backendBefore) / NEW_OFFERS),
+        ...metered,
         needs_inserted: round(reached.inserted / NEW_OFFERS),
         needs_rematched: round(reached.rematched / NEW_OFFERS),
         events: round(((await outboxRows()) - eventsBefore) / NEW_OFFERS),

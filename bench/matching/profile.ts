@@ -17,7 +17,6 @@
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createEvent, NeedSnapshotV1, NeedSubmitted } from '@bildungsraum/contracts';
 import { JetStreamEventContext } from '@bildungsraum/messaging';
@@ -30,10 +29,10 @@ import { Rematcher } from '../../apps/matching/src/matches/infra/rematcher';
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { systemClock } from '../../apps/matching/src/shared/domain/clock';
 import { NeedSkillReader } from '../../apps/matching/src/skills/need-skill-reader';
-import { percentile, round } from '../outbox/stats';
+import { round } from '../outbox/stats';
 import { bulkInsertOffers } from './bulk';
 import { generateNeed, generateOffer, random } from './generator';
-import { backendCpuMs, statements } from './statement-meter';
+import { meterEach, statements } from './statement-meter';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const OFFERS_SMALL = knob('PROFILE_OFFERS_SMALL', 10_000);
@@ -77,27 +76,14 @@ async function main(): Promise<void> {
     const companies = Array.from({ length: 200 }, (_, index) => `00000000-0000-4000-9000-${index.toString().padStart(12, '0')}`);
 
     const measure = async (label: string) => {
-      const wall: number[] = [];
       const pid = await backendPid();
-      statements.reset();
-      const cpuBefore = process.cpuUsage();
-      const backendBefore = backendCpuMs(pid);
       const companyId = '00000000-0000-4000-8000-0000000000cc';
-      for (let index = 0; index < NEEDS; index += 1) {
-        const need = generateNeed(next, companyId);
-        explaining = index >= NEEDS - EXPLAIN;
-        const started = performance.now();
-        await handle(need);
-        wall.push(performance.now() - started);
-      }
-      const cpu = process.cpuUsage(cpuBefore);
+      const needs = Array.from({ length: NEEDS }, () => generateNeed(next, companyId));
       const figures = {
-        round_trips: round(statements.count / NEEDS),
-        statement_ms: round(statements.ms / NEEDS),
-        wall_p50_ms: round(percentile(wall, 50)),
-        wall_p95_ms: round(percentile(wall, 95)),
-        node_cpu_ms: round((cpu.user + cpu.system) / 1000 / NEEDS),
-        postgres_cpu_ms: round((backendCpuMs(pid) - backendBefore) / NEEDS),
+        ...(await meterEach(needs, pid, async (need, index) => {
+          explaining = index >= NEEDS - EXPLAIN;
+          await handle(need);
+        })),
         load: load(),
       };
       if ((await backendPid()) !== pid) throw new Error('the measured connection was replaced: Postgres CPU unknown');

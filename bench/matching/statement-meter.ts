@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { round } from '../outbox/stats';
+import { percentile, round } from '../outbox/stats';
 
 /**
  * Every statement through TypeORM's Postgres query runner in this process – BEGIN and COMMIT
@@ -52,4 +52,30 @@ const TICKS_PER_MS = 100 / 1000;
 export function backendCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS;
+}
+
+/**
+ * Handles each item in turn and returns what one cost on average: round trips, statement wait,
+ * wall time (p50/p95), this process's CPU and that of the Postgres backend `pid` serving it.
+ */
+export async function meterEach<T>(items: readonly T[], pid: number, handle: (item: T, index: number) => Promise<void>) {
+  statements.reset();
+  const wall: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const backendBefore = backendCpuMs(pid);
+  for (const [index, item] of items.entries()) {
+    const started = performance.now();
+    await handle(item, index);
+    wall.push(performance.now() - started);
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  const per = items.length;
+  return {
+    round_trips: round(statements.count / per),
+    statement_ms: round(statements.ms / per),
+    wall_p50_ms: round(percentile(wall, 50)),
+    wall_p95_ms: round(percentile(wall, 95)),
+    node_cpu_ms: round((cpu.user + cpu.system) / 1000 / per),
+    postgres_cpu_ms: round((backendCpuMs(pid) - backendBefore) / per),
+  };
 }
