@@ -29,15 +29,15 @@ describe('bundles', () => {
 });
 
 describe('bundle members', () => {
-  const fit = (needId: string, participants: number, score: number) => ({ ...member(needId, `c-${needId}`, participants), score });
+  const ranked = (needId: string, participants: number, score: number) => ({ ...member(needId, `c-${needId}`, participants), score });
 
   it('are the best-fitting needs one course can take, listed by need id', () => {
     // Best first, as the store reads them: n3 (0.9, 5), n1 (0.8, 4), n2 (0.7, 3) – 12 seats hold all three.
-    expect(bundleMembers([fit('n3', 5, 0.9), fit('n1', 4, 0.8), fit('n2', 3, 0.7)], 12).map((m) => m.needId)).toEqual(['n1', 'n2', 'n3']);
+    expect(bundleMembers([ranked('n3', 5, 0.9), ranked('n1', 4, 0.8), ranked('n2', 3, 0.7)], 12).map((m) => m.needId)).toEqual(['n1', 'n2', 'n3']);
     // Ten seats: n2 would make 12, so the bundle stops before it – the worse fit never jumps a better one.
-    expect(bundleMembers([fit('n3', 5, 0.9), fit('n1', 4, 0.8), fit('n2', 3, 0.7), fit('n4', 1, 0.6)], 10).map((m) => m.needId)).toEqual(['n1', 'n3']);
-    expect(bundleMembers([fit('n1', 13, 0.9)], 12)).toEqual([]);
-    expect(bundleMembers([fit('n1', 2, 0.9)], 12)[0]).toEqual(member('n1', 'c-n1', 2));
+    expect(bundleMembers([ranked('n3', 5, 0.9), ranked('n1', 4, 0.8), ranked('n2', 3, 0.7), ranked('n4', 1, 0.6)], 10).map((m) => m.needId)).toEqual(['n1', 'n3']);
+    expect(bundleMembers([ranked('n1', 13, 0.9)], 12)).toEqual([]);
+    expect(bundleMembers([ranked('n1', 2, 0.9)], 12)[0]).toEqual(member('n1', 'c-n1', 2));
   });
 });
 
