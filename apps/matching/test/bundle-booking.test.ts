@@ -61,4 +61,26 @@ describe('a bundle whose needs are booked into its course', () => {
     expect(bundles(BundleUpdated.type, dateId).filter((bundle) => bundle.totalParticipants < 4)).toEqual([]);
     expect(bundles(BundleDissolved.type, dateId)).toEqual([]);
   });
+
+  it('keeps booked needs in a full course although a better-fitting need comes later', async () => {
+    const skills = freshSkills(1);
+    const offer = feed.offer(providerId, { skills }, 'korbach');
+    offer.dates[0].minParticipants = 4;
+    offer.dates[0].maxParticipants = 4;
+    offer.dates[0].seatsFree = 4;
+    await feed.publishOffer(offer);
+    const dateId = offer.dates[0].id;
+    const [a, b, c] = [await feed.company(), await feed.company(), await feed.company()];
+    // A and B are 24 km away; C, next to the venue, fits the date better.
+    const away = { site: { postalCode: '35066', location: { lat: 51.0589, lon: 8.7967 }, districtKey: '06635' } };
+    const needA = await feed.submitNeed(feed.need(a, { skillUris: skills, participants: 2, ...away }));
+    const needB = await feed.submitNeed(feed.need(b, { skillUris: skills, participants: 2, ...away }));
+    await eventually(() => bundles(BundleFormed.type, dateId).find((bundle) => bundle.totalParticipants === 4));
+    for (const need of [needA, needB]) await book(need, dateId);
+    const needC = await feed.submitNeed(feed.need(c, { skillUris: skills, participants: 2 }));
+    await eventually(async () => (await h.query(`SELECT 1 FROM bundle_fits WHERE course_date_id = $1 AND need_id = $2`, [dateId, needC.id])).length === 1);
+    const [bundle] = (await h.query(`SELECT members FROM bundles WHERE course_date_id = $1`, [dateId])) as Array<{ members: Array<{ needId: string }> }>;
+    expect(bundle!.members.map((member) => member.needId).sort()).toEqual([needA.id, needB.id].sort());
+    expect(bundles(BundleUpdated.type, dateId).filter((update) => update.needs.some((member) => member.needId === needC.id))).toEqual([]);
+  });
 });

@@ -29,7 +29,7 @@ describe('bundles', () => {
 });
 
 describe('bundle members', () => {
-  const ranked = (needId: string, participants: number, score: number) => ({ ...member(needId, `c-${needId}`, participants), score });
+  const ranked = (needId: string, participants: number, score: number, booked = false) => ({ ...member(needId, `c-${needId}`, participants), score, booked });
 
   it('are the best-fitting needs one course can take, listed by need id', () => {
     // Best first, as the store reads them: n3 (0.9, 5), n1 (0.8, 4), n2 (0.7, 3) – 12 seats hold all three.
@@ -38,6 +38,12 @@ describe('bundle members', () => {
     expect(bundleMembers([ranked('n3', 5, 0.9), ranked('n1', 4, 0.8), ranked('n2', 3, 0.7), ranked('n4', 1, 0.6)], 10).map((m) => m.needId)).toEqual(['n1', 'n3']);
     expect(bundleMembers([ranked('n1', 13, 0.9)], 12)).toEqual([]);
     expect(bundleMembers([ranked('n1', 2, 0.9)], 12)[0]).toEqual(member('n1', 'c-n1', 2));
+  });
+
+  it('keep the needs booked into the course, however well later needs fit', () => {
+    // n1 and n2 hold the course's four seats; n3 fits better but there is no seat left for it.
+    expect(bundleMembers([ranked('n3', 2, 0.95), ranked('n1', 2, 0.6, true), ranked('n2', 2, 0.5, true)], 4).map((m) => m.needId)).toEqual(['n1', 'n2']);
+    expect(bundleMembers([ranked('n3', 1, 0.95), ranked('n1', 2, 0.6, true)], 4).map((m) => m.needId)).toEqual(['n1', 'n3']);
   });
 });
 

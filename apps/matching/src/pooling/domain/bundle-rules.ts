@@ -20,26 +20,33 @@ export function poolsNeed(minParticipants: number, offerSkills: readonly string[
 /** A need fitting a course date, with its score for it: a candidate member of the date's bundle. */
 export interface RankedFit extends BundleMember {
   score: number;
+  /** Its participation in the course is confirmed by the provider: it has its seats. */
+  booked: boolean;
 }
 
 /**
- * Who is in a course date's bundle: the needs it fits best (score, then need id), as long as
- * together they fit into one course (`capacity`: the date's maximum participants). A bundle is
- * what one course could serve; a popular date with hundreds of fitting needs would otherwise carry
- * them all in every event. `fits` must come best first; at most `capacity` of them are read (every
- * need brings at least one participant). Members are returned by need id.
+ * Who is in a course date's bundle: the needs booked into the course, then the needs it fits best
+ * (score, then need id) as long as together they fit into one course (`capacity`: the date's
+ * maximum participants). A bundle is what one course could serve – a popular date with hundreds of
+ * fitting needs would otherwise carry them all in every event – and a better-fitting need coming
+ * later never pushes out one that holds its seats. `fits` holds every booked fit and the best
+ * others (at most `capacity` of them are needed: every need brings at least one participant).
+ * Members are returned by need id.
  */
 export function bundleMembers(fits: readonly RankedFit[], capacity: number): BundleMember[] {
+  const ranked = [...fits].sort((a, b) => Number(b.booked) - Number(a.booked) || b.score - a.score || byId(a, b));
   const members: BundleMember[] = [];
   let seats = capacity;
-  for (const { score: _score, ...member } of fits) {
-    if (member.participants > seats) break;
+  for (const { score: _score, booked, ...member } of ranked) {
+    if (!booked && member.participants > seats) break;
     seats -= member.participants;
     members.push(member);
   }
-  // As Postgres orders uuids (their hex text, byte by byte): stored and published alike.
-  return members.sort((a, b) => (a.needId < b.needId ? -1 : a.needId > b.needId ? 1 : 0));
+  return members.sort(byId);
 }
+
+/** As Postgres orders uuids (their hex text, byte by byte): stored and published alike. */
+const byId = (a: { needId: string }, b: { needId: string }) => (a.needId < b.needId ? -1 : a.needId > b.needId ? 1 : 0);
 
 /**
  * A bundle exists while needs of at least two companies fit the same course date; it is viable

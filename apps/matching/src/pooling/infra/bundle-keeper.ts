@@ -76,19 +76,24 @@ export const bundleKeeper = {
    * Recomputes the bundles of the given dates from their fits (the caller holds their locks) and
    * returns the events their changes mean. Only dates where a bundle exists or needs of at least
    * two companies fit can have one. Members are the fits one course can take (bundleMembers): the
-   * best `max_participants` fits by score are read (index bundle_fits_rank_idx), never all of a
-   * popular date's.
+   * booked ones and the best `max_participants` others by score are read (index
+   * bundle_fits_rank_idx), never all of a popular date's.
    */
   async recompute(manager: EntityManager, courseDateIds: readonly string[], offers: ReadonlyMap<string, OfferSnapshotV1>): Promise<CloudEvent[]> {
     const s = schemaOfManager(manager);
     const rows = (await manager.query(
       `SELECT t.d::text AS course_date_id, b.id, b.version, b.status, b.members, b.offer_id, b.provider_id, b.min_participants, b.skill_uris, c.capacity,
-              (SELECT coalesce(json_agg(json_build_object('needId', f.need_id, 'companyId', f.company_id, 'participants', f.participants, 'districtKey', f.district_key, 'score', f.score)
-                                        ORDER BY f.score DESC, f.need_id), '[]')
-                 FROM (SELECT * FROM "${s}".bundle_fits f WHERE f.course_date_id = t.d ORDER BY f.score DESC, f.need_id LIMIT c.capacity) f) AS fits
+              (SELECT coalesce(json_agg(json_build_object('needId', f.need_id, 'companyId', f.company_id, 'participants', f.participants, 'districtKey', f.district_key, 'score', f.score, 'booked', f.booked)), '[]')
+                 FROM (-- Needs booked into the course (their confirmed matches on the date's offer), then the best others.
+                       SELECT f.*, true AS booked FROM "${s}".matches m JOIN "${s}".bundle_fits f ON f.course_date_id = m.course_date_id AND f.need_id = m.need_id
+                        WHERE m.offer_id = c.offer_id AND m.course_date_id = t.d AND m.status = 'confirmed'
+                       UNION ALL
+                       (SELECT f.*, false FROM "${s}".bundle_fits f
+                         WHERE f.course_date_id = t.d AND NOT EXISTS (SELECT 1 FROM "${s}".matches m WHERE m.need_id = f.need_id AND m.course_date_id = f.course_date_id AND m.status = 'confirmed')
+                         ORDER BY f.score DESC, f.need_id LIMIT c.capacity)) f) AS fits
          FROM unnest($1::uuid[]) AS t(d)
          -- A date no longer held (its offer withdrawn) has no capacity left to speak of: its fits are read in full.
-         CROSS JOIN LATERAL (SELECT coalesce((SELECT max_participants FROM "${s}".course_date_view WHERE id = t.d), 2147483647) AS capacity) c
+         CROSS JOIN LATERAL (SELECT coalesce(max(d.max_participants), 2147483647) AS capacity, max(d.offer_id::text)::uuid AS offer_id FROM "${s}".course_date_view d WHERE d.id = t.d) c
          LEFT JOIN "${s}".bundles b ON b.course_date_id = t.d
         ORDER BY t.d`,
       [courseDateIds],
