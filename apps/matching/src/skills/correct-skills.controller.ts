@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CurrentPrincipal, NotFoundProblem, Principal, Roles, UnprocessableProblem } from '@bildungsraum/platform';
 import { directory } from '../directory/infra/directory.repository';
 import { loadNeed } from '../matches/infra/candidates';
+import { lockNeedForRematch } from '../matches/infra/need-lock';
 import { readModels } from '../matches/infra/read-models';
 import { Rematcher } from '../matches/infra/rematcher';
 import { NeedMatchesView } from '../matches/queries/match.view';
@@ -37,7 +38,8 @@ export class CorrectSkillsController {
   correct(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() request: CorrectSkillsRequest): Promise<NeedMatchesView> {
     return this.dataSource.transaction(async (manager) => {
       const actor = await this.actors.resolve(manager, principal);
-      const need = await loadNeed(manager, id, { forUpdate: true });
+      // Skills (those it has and those added), then the need: the order the event handlers lock in.
+      const need = await lockNeedForRematch(manager, id, request.add ?? []);
       if (!need || !speaksForCompany(actor, await directory.companyScope(manager, need.snapshot.company.id))) throw new NotFoundProblem(NEED_NOT_FOUND);
       const contradicting = contradictions(request);
       if (contradicting.length) {
@@ -45,7 +47,7 @@ export class CorrectSkillsController {
       }
       const corrections = correct(need.corrections, request);
       const skillUris = effectiveSkills(need.snapshot.skillUris, need.textSkills, corrections).map((skill) => skill.uri);
-      await lockSkills(manager, [...need.skillUris, ...skillUris]);
+      await lockSkills(manager, skillUris); // held already, unless the need changed meanwhile
       await readModels.correctSkills(manager, need.id, corrections, skillUris);
       await this.rematcher.rematchNeed(manager, need.id);
       return needMatchesView(manager, (await loadNeed(manager, id))!);

@@ -22,7 +22,7 @@ export class MatchActionsController {
 
   @Post('decline')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Vorschlag ablehnen (Unternehmen, Koordination) / decline a proposal (company side)' })
+  @ApiOperation({ summary: 'Vorschlag ablehnen (Unternehmen, Koordination) / decline a proposal (company side)', description: 'Der nächstbeste Termin wird in derselben Transaktion vorgeschlagen. / The next best date is proposed in the same transaction.' })
   @ApiOkResponse({ type: MatchView })
   decline(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() request: MatchAnswerRequest): Promise<MatchView> {
     return this.handler.answer(principal, id, 'decline', request?.reason);
@@ -38,7 +38,7 @@ export class MatchActionsController {
 
   @Post('reject')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Teilnahme ablehnen (Bildungsträger) / reject participation (provider)' })
+  @ApiOperation({ summary: 'Teilnahme ablehnen (Bildungsträger) / reject participation (provider)', description: 'Der nächstbeste Termin wird dem Bedarf in derselben Transaktion vorgeschlagen. / The need gets its next best date proposed in the same transaction.' })
   @ApiOkResponse({ type: MatchView })
   reject(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() request: MatchAnswerRequest): Promise<MatchView> {
     return this.handler.answer(principal, id, 'reject', request?.reason);
