@@ -26,6 +26,8 @@ export interface Insertion {
   fits: boolean;
   /** Its new admission score (what the next new date must reach). */
   admission: number;
+  /** What the next new date that cannot pool the need must reach (its top N's bar): at least `admission`. */
+  proposalAdmission: number;
 }
 
 const byRank = (a: { score: number; courseDateId: string }, b: { score: number; courseDateId: string }) => b.score - a.score || a.courseDateId.localeCompare(b.courseDateId);
@@ -50,7 +52,6 @@ export function insertDates(input: {
   topN: number;
   poolFits: number;
   minScore: number;
-  retrievalBar: number;
 }): Insertion | undefined {
   const { matches, places, entrants, topN, poolFits, minScore } = input;
   if (matches.some((match) => match.status === 'confirmed')) return undefined;
@@ -67,7 +68,9 @@ export function insertDates(input: {
   const placed = new Set(newPlaces.map((place) => place.courseDateId));
   const entering = new Set(entrants.map((entrant) => entrant.courseDateId));
 
-  // As admissionBar: the N-th proposal's and the poolFits-th place's score, never below the minimum.
+  // As admissionBars: the N-th proposal's and the poolFits-th place's score, never below the
+  // minimum. Both are exact and complete: every date the last retrieval left unread has a ceiling
+  // below its bar, which was no higher than these.
   const proposalBar = Math.max(kth(after.map((candidate) => candidate.score), topN), minScore);
   const placeBar = Math.max(kth(newPlaces.map((place) => place.score), poolFits), minScore);
   return {
@@ -77,6 +80,7 @@ export function insertDates(input: {
     added: newPlaces.filter((place) => entering.has(place.courseDateId)).map((place) => place.courseDateId),
     evicted: places.filter((place) => !placed.has(place.courseDateId)).map((place) => place.courseDateId),
     fits: fitting.length > 0,
-    admission: Math.min(input.retrievalBar, proposalBar, placeBar),
+    admission: Math.min(proposalBar, placeBar),
+    proposalAdmission: proposalBar,
   };
 }

@@ -93,7 +93,7 @@ export class OfferInserter {
         moves.push({ need: poolingFacts(need), added: insertion.added.map((courseDateId) => ({ courseDateId, offerId: offer.id, score: scoreOf.get(courseDateId)! })), evicted: insertion.evicted });
       }
       if (insertion.fits && gapped.has(needId)) leavingGaps.push(need);
-      admitting.push({ needId, score: insertion.admission, skills: admission.skills, retrievalBar: admission.retrievalBar, places: insertion.places });
+      admitting.push({ needId, score: insertion.admission, proposalScore: insertion.proposalAdmission, skills: admission.skills, retrievalBar: admission.retrievalBar, places: insertion.places });
     }
 
     for (const needId of [...full].sort()) await this.rematcher.rematchNeed(manager, needId);
@@ -118,7 +118,6 @@ export class OfferInserter {
       topN: this.config.MATCH_TOP_N,
       poolFits: this.config.MATCH_POOL_FITS,
       minScore: this.config.MATCH_MIN_SCORE_PERCENT / 100,
-      retrievalBar: admission.retrievalBar,
     });
   }
 }

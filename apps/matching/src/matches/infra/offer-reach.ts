@@ -36,10 +36,10 @@ export interface OfferReach {
  * The needs an offer's publication or change can concern: those holding matches or bundle
  * places on it, and the open needs it could enter the top of. The latter are found through
  * indexes (GIN on the needs' skills or on their word pieces, their sites within reach of a date,
- * the window, seats) and
- * kept only where a date's score reaches the need's admission score (the lowest score that
- * changes anything for it), first its skill-coverage ceiling in SQL, then its exact score with
- * funding in the domain's own scoring.
+ * the window, seats) and kept only where a date's score reaches the need's admission score (the
+ * lowest score that changes anything for it; for a date that cannot pool the need, the bar of its
+ * top proposals), first its skill-coverage ceiling in SQL, then its exact score with funding in the
+ * domain's own scoring.
  */
 export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1, settings: { defaultTravelKm: number; weights: Weights; today: string }): Promise<OfferReach> {
   const s = schemaOfManager(manager);
@@ -50,6 +50,8 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
   const dates = offer.status === 'published' ? offer.dates.filter((date) => date.seatsFree > 0 && date.startDate >= today) : [];
   if (!dates.length) return { holders, entrants };
   // Needs sharing a skill with the offer, and those that share none but whose words it may answer.
+  // A date pools a need sharing a skill if it has a minimum of participants (poolsNeed); one that
+  // cannot is compared with the need's proposal bar only (it can enter the top N, no bundle place).
   // answersByText admits a date sharing no skill only with a need word in its title or two in its
   // text, and relevance of at least MIN_TEXT_ONLY_RELEVANCE: the words route finds needs with a
   // piece among the substrings of the title's words, or – needs of two words or more – of the
@@ -75,7 +77,7 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
     const column = (pick: (date: Date) => unknown, type: string) => `${p(kinds[kind].map(pick))}::${type}[]`;
     return `(SELECT d.*, CASE WHEN d.lon IS NULL THEN NULL ELSE public.ST_SetSRID(public.ST_MakePoint(d.lon, d.lat), 4326)::public.geography END AS point
                FROM unnest(${column((d) => d.id, 'uuid')}, ${column((d) => d.online, 'boolean')}, ${column((d) => venue(d)?.lon ?? null, 'float8')}, ${column((d) => venue(d)?.lat ?? null, 'float8')},
-                           ${column((d) => d.startDate, 'date')}, ${column((d) => d.endDate, 'date')}) AS d(id, online, lon, lat, start_date, end_date)) t`;
+                           ${column((d) => d.startDate, 'date')}, ${column((d) => d.endDate, 'date')}, ${column((d) => d.minParticipants, 'int')}) AS d(id, online, lon, lat, start_date, end_date, min_participants)) t`;
   };
   const [skills, radius, day, level] = [p(offer.skills), p(settings.defaultTravelKm), p(today), p(offer.dqrLevel ?? null)];
   const [titleWords, allWords] = [`${p(substrings.title)}::text[]`, `${p(substrings.all)}::text[]`];
@@ -103,7 +105,7 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
             + ${p(weights.level)}::float8 * CASE WHEN x.level IS NULL OR ${level}::int IS NULL THEN 0.5 WHEN x.level = ${level}::int THEN 1 WHEN abs(x.level - ${level}::int) = 1 THEN 0.6 ELSE 0.2 END
             + ${p(weights.title)}::float8 * tb.bound
             + ${p(total - known)}::float8) / ${p(total)}::float8 AS ceiling) c
-      WHERE (a.need_id IS NULL OR c.ceiling + ${p(CEILING_MARGIN)}::float8 >= a.score)${route === 'words' ? ` AND ${mayAnswerByTextSql(p)}` : ''}`;
+      WHERE (a.need_id IS NULL OR c.ceiling + ${p(CEILING_MARGIN)}::float8 >= ${route === 'skills' ? 'CASE WHEN t.min_participants > 0 THEN a.score ELSE coalesce(a.proposal_score, a.score) END' : 'coalesce(a.proposal_score, a.score)'})${route === 'words' ? ` AND ${mayAnswerByTextSql(p)}` : ''}`;
   type Pair = { need_id: string; date_id: string; distance_km: number | null; ceiling: number };
   // One round trip; every parameter is used by the statement (Postgres cannot type one that is not).
   const branches = routes.flatMap((route) => (['online', 'venue'] as const).filter((kind) => kinds[kind].length).map((kind) => `(${sql(route, kind)})`));
@@ -129,7 +131,8 @@ export async function offerReach(manager: EntityManager, offer: OfferSnapshotV1,
     const entry = entrants.get(need.id) ?? { need, dates: [] };
     entry.dates.push({ row, evaluation, cost, poolable });
     entrants.set(need.id, entry);
-    const bar = admission.get(need.id);
+    const bars = admission.get(need.id);
+    const bar = bars && (poolable ? bars.score : bars.proposalScore);
     if (bar === undefined || evaluation.score + CEILING_MARGIN >= bar) reaching.add(need.id);
   }
   for (const id of entrants.keys()) if (!reaching.has(id)) entrants.delete(id);

@@ -59,14 +59,21 @@ const NO_NOTE = { de: '', en: '' };
 const kthBest = (scores: number[], k: number): number => (k > 0 ? (scores.sort((a, b) => b - a)[k - 1] ?? Number.NEGATIVE_INFINITY) : Number.POSITIVE_INFINITY);
 
 /**
- * The lowest score a course date must reach to change the need's outcome: enter its top N
- * proposals, its best bundle places, or give a need without any fitting date one.
+ * The lowest scores a course date must reach to change the need's outcome: `proposals` to enter
+ * its top N proposals (or give a need without any fitting date one), `places` to take one of its
+ * best bundle places – which only a date that can pool the need may do.
  */
-export function admissionBar(candidates: ReadonlyArray<{ courseDateId: string; score: number; poolable: boolean }>, goals: Omit<RetrievalGoals, 'live'>): number {
+export function admissionBars(candidates: ReadonlyArray<{ courseDateId: string; score: number; poolable: boolean }>, goals: Omit<RetrievalGoals, 'live'>): { proposals: number; places: number } {
   const fitting = candidates.filter((c) => c.score >= goals.minScore);
   const proposals = kthBest(fitting.filter((c) => !goals.answered.has(c.courseDateId)).map((c) => c.score), goals.topN);
   const pools = kthBest(fitting.filter((c) => c.poolable).map((c) => c.score), goals.poolFits);
-  return Math.min(Math.max(proposals, goals.minScore), Math.max(pools, goals.minScore));
+  return { proposals: Math.max(proposals, goals.minScore), places: Math.max(pools, goals.minScore) };
+}
+
+/** The lower of the two (admissionBars): what any course date must reach to change anything. */
+export function admissionBar(candidates: ReadonlyArray<{ courseDateId: string; score: number; poolable: boolean }>, goals: Omit<RetrievalGoals, 'live'>): number {
+  const bars = admissionBars(candidates, goals);
+  return Math.min(bars.proposals, bars.places);
 }
 
 interface Bounded {

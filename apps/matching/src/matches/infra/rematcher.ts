@@ -14,7 +14,7 @@ import { planProposals } from '../domain/proposal-plan';
 import { evaluateCandidate } from '../domain/scoring';
 import { parseWeights, Weights } from '../domain/weights';
 import { dateStates, loadNeed, NeedRecord } from './candidates';
-import { admissionBar, retrieveRanked } from './ranked-retrieval';
+import { admissionBars, retrieveRanked } from './ranked-retrieval';
 import { admissions } from './admissions';
 import { offerReach } from './offer-reach';
 import { matchEvent, MatchRecord, matchRepository, proposedMatch } from './match.repository';
@@ -92,10 +92,17 @@ export class Rematcher {
       .filter((fit) => fit.poolable)
       .sort((a, b) => b.score - a.score || a.courseDateId.localeCompare(b.courseDateId))
       .slice(0, this.config.MATCH_POOL_FITS);
-    // What a new course date must score to change anything here (offer events compare with it).
-    const admission = need.open && !retrieval.exhaustive ? Math.min(retrieval.bar, admissionBar(fits, goals)) : null;
+    // What a new course date must score to change anything here (offer events compare with it);
+    // one that cannot pool the need only matters if it enters the top N: the proposal bar. Both
+    // from exact scores (cost-pruning.ts): the retrieval's own bar, from lower bounds, is at most
+    // these, and every date it left unread has a ceiling below it.
+    const bars = need.open && !retrieval.exhaustive ? admissionBars(fits, goals) : null;
     const places = poolFits.map(({ courseDateId, score }) => ({ courseDateId, score }));
-    await admissions.save(manager, need.id, admission === null ? undefined : { score: admission, skills: facts.skills, retrievalBar: retrieval.bar, places });
+    await admissions.save(
+      manager,
+      need.id,
+      bars === null ? undefined : { score: Math.min(bars.proposals, bars.places), proposalScore: bars.proposals, skills: facts.skills, retrievalBar: retrieval.bar, places },
+    );
     const states = await dateStates(manager, active, today);
     const plan = planProposals({
       needOpen: need.open,
