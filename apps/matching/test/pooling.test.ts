@@ -71,6 +71,32 @@ describe('pooled demand: bundles and gaps from real events', () => {
     expect(updated).toMatchObject({ status: 'viable', totalParticipants: 6 });
   });
 
+  it('a bundle follows its date when the provider changes the minimum or the size of the course, though no need changed', async () => {
+    const skills = freshSkills(1);
+    const offer = feed.offer(providerId, { skills }, 'korbach');
+    offer.dates[0].minParticipants = 6;
+    await feed.publishOffer(offer);
+    const dateId = offer.dates[0].id;
+    const [a, b, c] = [await feed.company(), await feed.company(), await feed.company()];
+    const near = { site: { postalCode: '34497', location: { lat: 51.2754, lon: 8.8718 }, districtKey: '06635' } };
+    await feed.submitNeed(feed.need(a, { skillUris: skills, participants: 2, ...near }));
+    await feed.submitNeed(feed.need(b, { skillUris: skills, participants: 3, ...near }));
+    const needC = await feed.submitNeed(feed.need(c, { skillUris: skills, participants: 3, site: { postalCode: '35066', location: { lat: 51.0589, lon: 8.7967 }, districtKey: '06635' } }));
+    await eventually(() => bundles(BundleUpdated.type, dateId).find((u) => u.totalParticipants === 8) ?? bundles(BundleFormed.type, dateId).find((u) => u.totalParticipants === 8));
+
+    // Ten now make a course: eight are not enough any more.
+    offer.dates[0].minParticipants = 10;
+    await feed.publishOffer(offer);
+    const raised = await eventually(() => bundles(BundleUpdated.type, dateId).find((u) => u.minParticipants === 10));
+    expect(raised).toMatchObject({ status: 'forming', totalParticipants: 8 });
+    // Six seats: the best-fitting five stay, C (farther away) moves out; at a minimum of 4 they run.
+    offer.dates[0] = { ...offer.dates[0], minParticipants: 4, maxParticipants: 6, seatsFree: 6 };
+    await feed.publishOffer(offer);
+    const smaller = await eventually(() => bundles(BundleUpdated.type, dateId).find((u) => u.minParticipants === 4));
+    expect(smaller).toMatchObject({ status: 'viable', totalParticipants: 5 });
+    expect(smaller!.needs.map((n) => n.needId)).not.toContain(needC.id);
+  });
+
   it('reports a gap for demand without a reachable offer and closes it when one appears', async () => {
     const [skill] = freshSkills(1);
     const company = await feed.company();

@@ -20,6 +20,13 @@ describe('bundles', () => {
     expect(bundleChange({ status: 'dissolved', members: [] }, two, 6)).toEqual({ event: 'formed', status: 'forming' });
   });
 
+  it('tells of a new minimum even when the status stays', () => {
+    const two = [member('n1', 'a', 2), member('n2', 'b', 3)];
+    expect(bundleChange({ status: 'forming', members: two, minParticipants: 6 }, two, 8)).toEqual({ event: 'updated', status: 'forming' });
+    expect(bundleChange({ status: 'forming', members: two, minParticipants: 6 }, two, 5)).toEqual({ event: 'updated', status: 'viable' });
+    expect(bundleChange({ status: 'forming', members: two, minParticipants: 6 }, two, 6)).toEqual({ status: 'forming' });
+  });
+
   it('a dissolved bundle follows its last members quietly (no event), and stays put when nothing changes', () => {
     const last = [member('n1', 'a', 2)];
     expect(bundleChange({ status: 'dissolved', members: last }, [], 6)).toEqual({ status: 'dissolved', quietly: true });

@@ -73,7 +73,7 @@ const signature = (members: readonly BundleMember[]): string =>
  * together (a new offer taking both) or one after the other.
  */
 export function bundleChange(
-  previous: { status: BundleStatus; members: readonly BundleMember[] } | undefined,
+  previous: { status: BundleStatus; members: readonly BundleMember[]; minParticipants?: number } | undefined,
   members: readonly BundleMember[],
   minParticipants: number,
 ): { event?: 'formed' | 'updated' | 'dissolved'; status: BundleStatus; quietly?: true } {
@@ -84,7 +84,9 @@ export function bundleChange(
     return previous && signature(members) !== signature(previous.members) ? { status, quietly: true } : { status };
   }
   if (status === 'dissolved') return { event: 'dissolved', status };
-  if (status !== previous.status || signature(members) !== signature(previous.members)) return { event: 'updated', status };
+  // A new minimum is news too: "5 of 6" became "5 of 8" for the provider and the coordinators.
+  const minChanged = previous.minParticipants !== undefined && previous.minParticipants !== minParticipants;
+  if (status !== previous.status || minChanged || signature(members) !== signature(previous.members)) return { event: 'updated', status };
   return { status };
 }
 

@@ -79,6 +79,21 @@ export const bundleKeeper = {
    * booked ones and the best `max_participants` others by score are read (index
    * bundle_fits_rank_idx), never all of a popular date's.
    */
+  /**
+   * The bundles on a changed offer's dates, locked (fixed order) and recomputed: a new minimum or
+   * maximum of participants changes a bundle's status or members though no need's fit changed.
+   */
+  async followOffer(manager: EntityManager, offer: OfferSnapshotV1): Promise<CloudEvent[]> {
+    const s = schemaOfManager(manager);
+    const dates = (await manager.query(
+      `SELECT d::text AS id, pg_advisory_xact_lock(k) AS locked
+         FROM (SELECT course_date_id AS d, hashtext('bundle:' || course_date_id) AS k FROM "${s}".bundles WHERE course_date_id = ANY($1::uuid[]) ORDER BY k) keys`,
+      [offer.dates.map((date) => date.id)],
+    )) as Array<{ id: string }>;
+    if (!dates.length) return [];
+    return bundleKeeper.recompute(manager, dates.map((date) => date.id).sort(), new Map(offer.dates.map((date) => [date.id, offer])));
+  },
+
   async recompute(manager: EntityManager, courseDateIds: readonly string[], offers: ReadonlyMap<string, OfferSnapshotV1>): Promise<CloudEvent[]> {
     const s = schemaOfManager(manager);
     const rows = (await manager.query(
@@ -107,7 +122,7 @@ export const bundleKeeper = {
       const offer = offers.get(courseDateId);
       const date = offer?.dates.find((candidate) => candidate.id === courseDateId);
       const minParticipants = date?.minParticipants ?? previous?.min_participants ?? 1;
-      const change = bundleChange(previous && { status: previous.status, members: previous.members }, members, minParticipants);
+      const change = bundleChange(previous && { status: previous.status, members: previous.members, minParticipants: previous.min_participants }, members, minParticipants);
       if (!change.event && !change.quietly) continue;
       // A dissolved event shows the bundle as it last stood: which needs are no longer pooled here,
       // the same whether they left together (a new offer taking both) or one after the other.
