@@ -71,7 +71,7 @@ describe('pooled demand: bundles and gaps from real events', () => {
     expect(updated).toMatchObject({ status: 'viable', totalParticipants: 6 });
   });
 
-  it('a bundle follows its date when the provider changes the minimum or the size of the course, though no need changed', async () => {
+  it('a bundle follows its date when the provider changes the minimum, the size of the course or its free seats, though no need changed', async () => {
     const skills = freshSkills(1);
     const offer = feed.offer(providerId, { skills }, 'korbach');
     offer.dates[0].minParticipants = 6;
@@ -95,6 +95,10 @@ describe('pooled demand: bundles and gaps from real events', () => {
     const smaller = await eventually(() => bundles(BundleUpdated.type, dateId).find((u) => u.minParticipants === 4));
     expect(smaller).toMatchObject({ status: 'viable', totalParticipants: 5 });
     expect(smaller!.needs.map((n) => n.needId)).not.toContain(needC.id);
+    // Two seats booked elsewhere: four left seat A or B, not both – one company, no bundle.
+    offer.dates[0] = { ...offer.dates[0], seatsTaken: 2, seatsFree: 4 };
+    await feed.publishOffer(offer);
+    await eventually(() => bundles(BundleDissolved.type, dateId)[0]);
   });
 
   it('reports a gap for demand without a reachable offer and closes it when one appears', async () => {

@@ -15,7 +15,7 @@ import { OfferInserter } from '../infra/offer-inserter';
  * every need it concerns up to date in the same transaction (OfferInserter): needs holding a match
  * or bundle place on it are re-matched (retractions: offer withdrawn, date removed, seats gone),
  * open needs it could enter the top of get its dates inserted into their proposals and places;
- * the bundles on a changed offer's dates follow a new minimum or maximum of participants.
+ * the bundles on a changed offer's dates follow a new minimum of participants or their free seats.
  */
 @Controller()
 export class OfferEventsHandler {
@@ -34,7 +34,7 @@ export class OfferEventsHandler {
       await lockSkills(manager, [...(await heldSkills(manager, schemaOfManager(manager), 'offer_view', data.id)), ...data.skills]);
       if ((await readModels.upsertOffer(manager, data)) === 'stale') return;
       await this.inserter.apply(manager, data);
-      // A brand-new offer's bundles were just formed from its dates; a changed one's may follow its dates' sizes.
+      // A brand-new offer's bundles were just formed from its dates; a changed one's follow its dates' minimum and seats.
       if (data.version > 1) {
         const events = await bundleKeeper.followOffer(manager, data);
         if (events.length) await appendToOutbox(manager, schemaOfManager(manager), events);

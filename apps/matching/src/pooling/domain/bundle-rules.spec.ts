@@ -37,20 +37,27 @@ describe('bundles', () => {
 
 describe('bundle members', () => {
   const ranked = (needId: string, participants: number, score: number, booked = false) => ({ ...member(needId, `c-${needId}`, participants), score, booked });
+  const seats = (maxParticipants: number) => ({ maxParticipants, seatsFree: maxParticipants });
 
-  it('are the best-fitting needs one course can take, listed by need id', () => {
+  it('are the best-fitting needs the course can still seat, listed by need id', () => {
     // Best first, as the store reads them: n3 (0.9, 5), n1 (0.8, 4), n2 (0.7, 3) – 12 seats hold all three.
-    expect(bundleMembers([ranked('n3', 5, 0.9), ranked('n1', 4, 0.8), ranked('n2', 3, 0.7)], 12).map((m) => m.needId)).toEqual(['n1', 'n2', 'n3']);
+    expect(bundleMembers([ranked('n3', 5, 0.9), ranked('n1', 4, 0.8), ranked('n2', 3, 0.7)], seats(12)).map((m) => m.needId)).toEqual(['n1', 'n2', 'n3']);
     // Ten seats: n2 would make 12, so the bundle stops before it – the worse fit never jumps a better one.
-    expect(bundleMembers([ranked('n3', 5, 0.9), ranked('n1', 4, 0.8), ranked('n2', 3, 0.7), ranked('n4', 1, 0.6)], 10).map((m) => m.needId)).toEqual(['n1', 'n3']);
-    expect(bundleMembers([ranked('n1', 13, 0.9)], 12)).toEqual([]);
-    expect(bundleMembers([ranked('n1', 2, 0.9)], 12)[0]).toEqual(member('n1', 'c-n1', 2));
+    expect(bundleMembers([ranked('n3', 5, 0.9), ranked('n1', 4, 0.8), ranked('n2', 3, 0.7), ranked('n4', 1, 0.6)], seats(10)).map((m) => m.needId)).toEqual(['n1', 'n3']);
+    expect(bundleMembers([ranked('n1', 13, 0.9)], seats(12))).toEqual([]);
+    expect(bundleMembers([ranked('n1', 2, 0.9)], seats(12))[0]).toEqual(member('n1', 'c-n1', 2));
   });
 
   it('keep the needs booked into the course, however well later needs fit', () => {
     // n1 and n2 hold the course's four seats; n3 fits better but there is no seat left for it.
-    expect(bundleMembers([ranked('n3', 2, 0.95), ranked('n1', 2, 0.6, true), ranked('n2', 2, 0.5, true)], 4).map((m) => m.needId)).toEqual(['n1', 'n2']);
-    expect(bundleMembers([ranked('n3', 1, 0.95), ranked('n1', 2, 0.6, true)], 4).map((m) => m.needId)).toEqual(['n1', 'n3']);
+    // Before and after the catalogue counted the booking in its free seats, alike.
+    for (const seatsFree of [4, 0]) expect(bundleMembers([ranked('n3', 2, 0.95), ranked('n1', 2, 0.6, true), ranked('n2', 2, 0.5, true)], { maxParticipants: 4, seatsFree }).map((m) => m.needId)).toEqual(['n1', 'n2']);
+    expect(bundleMembers([ranked('n3', 1, 0.95), ranked('n1', 2, 0.6, true)], { maxParticipants: 4, seatsFree: 2 }).map((m) => m.needId)).toEqual(['n1', 'n3']);
+  });
+
+  it('fit into the seats still free when others took some', () => {
+    // Twelve seats, seven sold elsewhere: n1 (4) fits the five left, n2 (3) no longer.
+    expect(bundleMembers([ranked('n1', 4, 0.9), ranked('n2', 3, 0.8)], { maxParticipants: 12, seatsFree: 5 }).map((m) => m.needId)).toEqual(['n1']);
   });
 });
 

@@ -26,20 +26,26 @@ export interface RankedFit extends BundleMember {
 
 /**
  * Who is in a course date's bundle: the needs booked into the course, then the needs it fits best
- * (score, then need id) as long as together they fit into one course (`capacity`: the date's
- * maximum participants). A bundle is what one course could serve – a popular date with hundreds of
- * fitting needs would otherwise carry them all in every event – and a better-fitting need coming
- * later never pushes out one that holds its seats. `fits` holds every booked fit and the best
- * others (at most `capacity` of them are needed: every need brings at least one participant).
- * Members are returned by need id.
+ * (score, then need id) as long as together they fit into the seats left – the date's maximum
+ * minus the booked participants, and no more than its free seats (seats may go elsewhere; the
+ * catalogue's free seats count a booking only once it has seen the confirmation, the maximum
+ * never lags). A bundle is what the course can still seat: a popular date with hundreds of fitting
+ * needs would otherwise carry them all in every event, and a bundle of twelve for a course with
+ * five free seats promises what it cannot keep. A better-fitting need coming later never pushes
+ * out one that holds its seats. `fits` holds every booked fit and the best others (at most
+ * `seatsFree` of them are needed: every need brings at least one participant). Members are
+ * returned by need id.
  */
-export function bundleMembers(fits: readonly RankedFit[], capacity: number): BundleMember[] {
+export function bundleMembers(fits: readonly RankedFit[], seats: { maxParticipants: number; seatsFree: number }): BundleMember[] {
   const ranked = [...fits].sort((a, b) => Number(b.booked) - Number(a.booked) || b.score - a.score || byId(a, b));
+  const booked = ranked.filter((fit) => fit.booked).reduce((sum, fit) => sum + fit.participants, 0);
+  let left = Math.min(seats.maxParticipants - booked, seats.seatsFree);
   const members: BundleMember[] = [];
-  let seats = capacity;
-  for (const { score: _score, booked, ...member } of ranked) {
-    if (!booked && member.participants > seats) break;
-    seats -= member.participants;
+  for (const { score: _score, booked: isBooked, ...member } of ranked) {
+    if (!isBooked) {
+      if (member.participants > left) break;
+      left -= member.participants;
+    }
     members.push(member);
   }
   return members.sort(byId);

@@ -80,8 +80,8 @@ export const bundleKeeper = {
    * bundle_fits_rank_idx), never all of a popular date's.
    */
   /**
-   * The bundles on a changed offer's dates, locked (fixed order) and recomputed: a new minimum or
-   * maximum of participants changes a bundle's status or members though no need's fit changed.
+   * The bundles on a changed offer's dates, locked (fixed order) and recomputed: a new minimum of
+   * participants or fewer free seats change a bundle's status or members though no need's fit did.
    */
   async followOffer(manager: EntityManager, offer: OfferSnapshotV1): Promise<CloudEvent[]> {
     const s = schemaOfManager(manager);
@@ -97,7 +97,7 @@ export const bundleKeeper = {
   async recompute(manager: EntityManager, courseDateIds: readonly string[], offers: ReadonlyMap<string, OfferSnapshotV1>): Promise<CloudEvent[]> {
     const s = schemaOfManager(manager);
     const rows = (await manager.query(
-      `SELECT t.d::text AS course_date_id, b.id, b.version, b.status, b.members, b.offer_id, b.provider_id, b.min_participants, b.skill_uris, c.capacity,
+      `SELECT t.d::text AS course_date_id, b.id, b.version, b.status, b.members, b.offer_id, b.provider_id, b.min_participants, b.skill_uris, c.max_participants, c.seats_free,
               (SELECT coalesce(json_agg(json_build_object('needId', f.need_id, 'companyId', f.company_id, 'participants', f.participants, 'districtKey', f.district_key, 'score', f.score, 'booked', f.booked)), '[]')
                  FROM (-- Needs booked into the course (their confirmed matches on the date's offer), then the best others.
                        SELECT f.*, true AS booked FROM "${s}".matches m JOIN "${s}".bundle_fits f ON f.course_date_id = m.course_date_id AND f.need_id = m.need_id
@@ -105,18 +105,19 @@ export const bundleKeeper = {
                        UNION ALL
                        (SELECT f.*, false FROM "${s}".bundle_fits f
                          WHERE f.course_date_id = t.d AND NOT EXISTS (SELECT 1 FROM "${s}".matches m WHERE m.need_id = f.need_id AND m.course_date_id = f.course_date_id AND m.status = 'confirmed')
-                         ORDER BY f.score DESC, f.need_id LIMIT c.capacity)) f) AS fits
+                         ORDER BY f.score DESC, f.need_id LIMIT c.seats_free)) f) AS fits
          FROM unnest($1::uuid[]) AS t(d)
-         -- A date no longer held (its offer withdrawn) has no capacity left to speak of: its fits are read in full.
-         CROSS JOIN LATERAL (SELECT coalesce(max(d.max_participants), 2147483647) AS capacity, max(d.offer_id::text)::uuid AS offer_id FROM "${s}".course_date_view d WHERE d.id = t.d) c
+         -- A date no longer held (its offer withdrawn) has no seats left to speak of: its fits are read in full.
+         CROSS JOIN LATERAL (SELECT coalesce(max(d.max_participants), 2147483647) AS max_participants, coalesce(max(d.seats_free), 2147483647) AS seats_free, max(d.offer_id::text)::uuid AS offer_id
+                               FROM "${s}".course_date_view d WHERE d.id = t.d) c
          LEFT JOIN "${s}".bundles b ON b.course_date_id = t.d
         ORDER BY t.d`,
       [courseDateIds],
-    )) as Array<Partial<BundleRow> & { course_date_id: string; capacity: number; fits: RankedFit[] }>;
+    )) as Array<Partial<BundleRow> & { course_date_id: string; max_participants: number; seats_free: number; fits: RankedFit[] }>;
     const events: CloudEvent[] = [];
     const written: Array<BundleSnapshotV1 & { members: BundleMember[]; storedMin: number }> = [];
-    for (const { course_date_id: courseDateId, capacity, fits, ...held } of rows) {
-      const members = bundleMembers(fits, capacity);
+    for (const { course_date_id: courseDateId, max_participants: maxParticipants, seats_free: seatsFree, fits, ...held } of rows) {
+      const members = bundleMembers(fits, { maxParticipants, seatsFree });
       const previous = held.id === null || held.id === undefined ? undefined : (held as BundleRow);
       if (!previous && new Set(members.map((member) => member.companyId)).size < 2) continue;
       const offer = offers.get(courseDateId);
