@@ -52,6 +52,9 @@ export function fundingFor(need: NeedRecord, row: CandidateRow, programmes: read
   });
 }
 
+/** No funding note: a price assumed (full or none) to bound a score, not a company's cost. */
+export const NO_NOTE = { de: '', en: '' };
+
 /** One candidate date as scoring sees it, at the given cost per participant. */
 export function candidateFacts(row: CandidateRow, cost: Pick<CompanyCost, 'perParticipantCents' | 'note'>): CandidateFacts {
   const offer = row.offer;

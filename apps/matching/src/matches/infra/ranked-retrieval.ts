@@ -7,7 +7,7 @@ import { NeedFacts } from '../domain/match-facts';
 import { Weights } from '../domain/weights';
 import { CandidateFilter, CandidateRow, findCandidates, findCandidatesById, findCandidateSteps, LightCandidate, loadOffers, NeedRecord, slimOffer } from './candidates';
 import { ceilingTables } from './ceiling-tables';
-import { candidateFacts, fundingFor } from './need-facts';
+import { candidateFacts, fundingFor, NO_NOTE } from './need-facts';
 import { findTextCandidates, routeCeiling, TextRoute } from './text-candidates';
 import { piecesOf } from './text-words';
 
@@ -54,7 +54,6 @@ const PAGE = 40;
  * those rankings (bench/matching at 10,000 offers: up to 18 pages of ~50 ms each for one need).
  */
 const pageSize = (pageIndex: number): number => PAGE * 2 ** Math.min(pageIndex, 6);
-const NO_NOTE = { de: '', en: '' };
 
 const kthBest = (scores: number[], k: number): number => (k > 0 ? (scores.sort((a, b) => b - a)[k - 1] ?? Number.NEGATIVE_INFINITY) : Number.POSITIVE_INFINITY);
 
