@@ -10,7 +10,8 @@
  * backfills apply as in production). Drop the template when done (`DROP DATABASE …`).
  *
  * Knobs: PROFILE_OFFERS (10,000, bulk-written as bench/matching does), PROFILE_OPEN_NEEDS (50,000,
- * through the real NeedEventsHandler on two connections as bulk-needs.ts), PROFILE_NEW_OFFERS (20).
+ * through the real NeedEventsHandler on two connections as bulk-needs.ts), PROFILE_NEW_OFFERS (20),
+ * PROFILE_PER_OFFER=1 (a line per offer: wall time, needs inserted into, dates, skills).
  *
  *   node -r @swc-node/register bench/matching/profile-offers.ts
  */
@@ -135,7 +136,15 @@ async function main(): Promise<void> {
       statements.observe = (sql, params) => {
         if (sql.startsWith('(SELECT n.id AS need_id')) reach = { sql, params };
       };
-      const metered = await meterEach(offers, pid, (offer) => handler.published(offer, { event: createEvent(OfferPublished, offer.id, offer) } as unknown as JetStreamEventContext));
+      // PROFILE_PER_OFFER=1: one line per offer (which offers make the tail, and why).
+      const perOffer: string[] = [];
+      const metered = await meterEach(offers, pid, async (offer) => {
+        const [started, insertedBefore] = [performance.now(), reached.inserted];
+        await handler.published(offer, { event: createEvent(OfferPublished, offer.id, offer) } as unknown as JetStreamEventContext);
+        const kinds = offer.dates.map((date) => (date.online ? 'online' : 'venue')).join('+');
+        perOffer.push(`  ${round(performance.now() - started)} ms: ${reached.inserted - insertedBefore} needs inserted into; ${kinds}; ${offer.skills.length} skills (${offer.skills.map((uri) => uri.split('-').pop()).join(' ')})`);
+      });
+      if (process.env.PROFILE_PER_OFFER === '1') for (const line of perOffer) say(line);
       const figures = {
         ...metered,
         needs_inserted: round(reached.inserted / NEW_OFFERS),
