@@ -11,7 +11,12 @@ export interface Admission {
   proposalScore: number;
   /** The skill weights it was computed from (the SQL side of an offer's reach bounds coverage with them). */
   skills: readonly NeedSkill[];
-  /** The bar its last ranked retrieval left: every course date not scored then has a ceiling below it. */
+  /**
+   * The bar its last ranked retrieval left: every course date not scored then has a ceiling below
+   * it, so it is at most the bars above. Not part of them any more (session 6: they are exact);
+   * stored as the sign that a ranked retrieval wrote the row – without one (no finite bar: no
+   * skill and no word to retrieve by) a new offer re-matches the need in full.
+   */
   retrievalBar: number;
   /** Its bundle places with their exact scores, best first. */
   places: readonly Place[];
