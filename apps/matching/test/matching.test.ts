@@ -40,6 +40,29 @@ describe('matching from real events', () => {
     expect(withdrawn).toMatchObject({ status: 'withdrawn', version: 2, reasonCode: 'offer_withdrawn' });
   });
 
+  it('takes the company size from partners when the need does not carry it, and re-matches when it changes', async () => {
+    const skills = freshSkills(2);
+    const company = await feed.company({ employees: 30 });
+    const offer = await feed.publishOffer(feed.offer(providerId, { skills }, 'korbach'));
+    await feed.offerHandled(offer);
+    const base = feed.need(company, { skillUris: skills });
+    const need = await feed.submitNeed({ ...base, company: { id: company, districtKey: '06635', nameVisibleToProviders: false } });
+    const proposed = await nextMatchEvent(h, MatchProposed.type, (m) => m.needId === need.id);
+    // 30 staff, AZAV course of 160 h: § 82 SGB III pays it all – known from partners alone.
+    expect(proposed.explanation.de).toMatch(/Eigenanteil 0 € nach § 82 SGB III/);
+    expect(proposed.companyCostPerParticipantCents).toBe(0);
+
+    // The company grows to 5,000 staff: § 82 pays a smaller share, and the proposal follows.
+    await feed.partner({ id: company, version: 0, kind: 'company', name: `Betrieb ${company.slice(0, 6)}`, status: 'verified', company: { employees: 5000, sizeClass: 'large' }, sites: [], districtKeys: ['06635'], networkIds: [] });
+    const token = `Bearer ${await h.token('company', company)}`;
+    const cost = await eventually(async () => {
+      const view = (await h.http().get(`/needs/${need.id}/matches`).set('Authorization', token)).body as { matches: Array<{ id: string; companyCostPerParticipantCents?: number }> };
+      const cents = view.matches.find((match) => match.id === proposed.id)?.companyCostPerParticipantCents;
+      return cents !== undefined && cents > 0 ? cents : undefined;
+    });
+    expect(cost).toBeGreaterThan(0);
+  });
+
   it('matches a new offer against needs already open, and leaves out unreachable, full and refused dates', async () => {
     const skills = freshSkills(2);
     const need = await feed.submitNeed(feed.need(companyId, { skillUris: skills }));

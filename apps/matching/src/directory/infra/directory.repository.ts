@@ -44,6 +44,25 @@ export const directory = {
     return rows[0]?.azav_approved;
   },
 
+  /** The company's head count as held now (null: not reported). */
+  async companyEmployees(manager: EntityManager, partnerId: string): Promise<number | null> {
+    const rows = (await manager.query(`SELECT employees FROM "${schemaOfManager(manager)}".partner_view WHERE id = $1`, [partnerId])) as Array<{ employees: number | null }>;
+    return rows[0]?.employees ?? null;
+  },
+
+  /** The company's open needs, in a fixed order. */
+  async openNeedsOfCompany(manager: EntityManager, companyId: string): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM "${schemaOfManager(manager)}".need_view WHERE open AND company_id = $1 ORDER BY id`, [companyId])) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  },
+
+  /** The skills the given needs are matched on (to lock them all at once). */
+  async skillsOfNeeds(manager: EntityManager, needIds: readonly string[]): Promise<string[]> {
+    if (!needIds.length) return [];
+    const rows = (await manager.query(`SELECT DISTINCT u AS uri FROM "${schemaOfManager(manager)}".need_view n, unnest(n.skill_uris) u WHERE n.id = ANY($1::uuid[]) ORDER BY 1`, [[...needIds]])) as Array<{ uri: string }>;
+    return rows.map((row) => row.uri);
+  },
+
   /** The skills of the provider's published offers (to lock them, like an offer change does). */
   async providerOfferSkills(manager: EntityManager, providerId: string): Promise<string[]> {
     const rows = (await manager.query(

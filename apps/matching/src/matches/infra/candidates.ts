@@ -17,6 +17,8 @@ export interface NeedRecord {
   skillUris: string[];
   textSkills: TextSkill[];
   corrections: SkillCorrections;
+  /** The company's head count as partners last reported it (funding reads it before the need's own figure). */
+  companyEmployees?: number;
 }
 
 export interface CandidateRow {
@@ -26,13 +28,26 @@ export interface CandidateRow {
   distanceKm: number | null;
 }
 
-type NeedRow = { id: string; version: number; open: boolean; snapshot: NeedSnapshotV1; skill_uris: string[]; text_skills: TextSkill[]; skill_corrections: SkillCorrections };
+type NeedRow = { id: string; version: number; open: boolean; snapshot: NeedSnapshotV1; skill_uris: string[]; text_skills: TextSkill[]; skill_corrections: SkillCorrections; company_employees: number | null };
 
-const toNeed = (row: NeedRow): NeedRecord => ({ id: row.id, version: row.version, open: row.open, snapshot: row.snapshot, skillUris: row.skill_uris, textSkills: row.text_skills, corrections: row.skill_corrections });
+const toNeed = (row: NeedRow): NeedRecord => ({
+  id: row.id,
+  version: row.version,
+  open: row.open,
+  snapshot: row.snapshot,
+  skillUris: row.skill_uris,
+  textSkills: row.text_skills,
+  corrections: row.skill_corrections,
+  ...(row.company_employees !== null ? { companyEmployees: row.company_employees } : {}),
+});
+
+/** A need row's columns as loadNeed returns them, with its company's head count from partners. */
+const needColumns = (s: string) =>
+  `id, version, open, snapshot, skill_uris, text_skills, skill_corrections, (SELECT p.employees FROM "${s}".partner_view p WHERE p.id = need_view.company_id) AS company_employees`;
 
 export async function loadNeed(manager: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<NeedRecord | undefined> {
   const rows = (await manager.query(
-    `SELECT id, version, open, snapshot, skill_uris, text_skills, skill_corrections FROM "${schemaOfManager(manager)}".need_view WHERE id = $1 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
+    `SELECT ${needColumns(schemaOfManager(manager))} FROM "${schemaOfManager(manager)}".need_view WHERE id = $1 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
     [id],
   )) as NeedRow[];
   return rows[0] && toNeed(rows[0]);
@@ -269,7 +284,7 @@ export async function loadOffers(manager: EntityManager, offerIds: readonly stri
 export async function loadNeeds(manager: EntityManager, ids: readonly string[]): Promise<NeedRecord[]> {
   if (!ids.length) return [];
   const rows = (await manager.query(
-    `SELECT id, version, open, snapshot, skill_uris, text_skills, skill_corrections FROM "${schemaOfManager(manager)}".need_view WHERE id = ANY($1::uuid[])`,
+    `SELECT ${needColumns(schemaOfManager(manager))} FROM "${schemaOfManager(manager)}".need_view WHERE id = ANY($1::uuid[])`,
     [[...ids]],
   )) as NeedRow[];
   return rows.map(toNeed);

@@ -36,7 +36,8 @@ export function fundingFor(need: NeedRecord, row: CandidateRow, programmes: read
   const offer: OfferSnapshotV1 = row.offer;
   const n = need.snapshot;
   return companyCost(programmes, {
-    ...(n.company.employees !== undefined ? { employees: n.company.employees } : {}),
+    // Partners own the head count; the need's copy (taken when it was captured) only stands in.
+    ...((need.companyEmployees ?? n.company.employees) !== undefined ? { employees: need.companyEmployees ?? n.company.employees } : {}),
     ...(n.company.districtKey ? { districtKey: n.company.districtKey } : {}),
     participants: n.participants,
     participantsAged45Plus: n.staff.participantsAged45Plus,

@@ -46,7 +46,9 @@ export const readModels = {
       },
     });
     if (outcome === 'stale') return outcome;
-    return { id: need.id, version: need.version, open: OPEN_NEED_STATUSES.includes(need.status), snapshot: need, skillUris: skills, textSkills, corrections };
+    const [company] = (await manager.query(`SELECT employees FROM "${s}".partner_view WHERE id = $1`, [need.company.id])) as Array<{ employees: number | null }>;
+    const employees = company?.employees ?? null;
+    return { id: need.id, version: need.version, open: OPEN_NEED_STATUSES.includes(need.status), snapshot: need, skillUris: skills, textSkills, corrections, ...(employees !== null ? { companyEmployees: employees } : {}) };
   },
 
   /** Stores the offer; when applied, its course dates are replaced by the snapshot's. */

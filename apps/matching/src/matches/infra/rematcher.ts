@@ -132,10 +132,13 @@ export class Rematcher {
       events.push(matchEvent(match));
     }
     for (const matchId of plan.keep) {
-      // Scores of kept matches follow the data quietly (no event: the proposal itself is unchanged).
+      // Scores, costs and explanations of kept matches follow the data quietly (no event: the
+      // proposal itself is unchanged) – a cost can change without the score (a price already
+      // within budget, a company's new head count).
       const match = byId.get(matchId)!;
       const fresh = scored.get(match.courseDateId);
-      if (fresh && fresh.score !== match.score) changed.push({ ...match, score: fresh.score, criteria: fresh.criteria, explanation: fresh.explanation, companyCostPerParticipantCents: fresh.companyCostPerParticipantCents, fundingProgrammeIds: fresh.fundingProgrammeIds });
+      const moved = fresh && (fresh.score !== match.score || fresh.companyCostPerParticipantCents !== match.companyCostPerParticipantCents || fresh.explanation.de !== match.explanation.de);
+      if (fresh && moved) changed.push({ ...match, score: fresh.score, criteria: fresh.criteria, explanation: fresh.explanation, companyCostPerParticipantCents: fresh.companyCostPerParticipantCents, fundingProgrammeIds: fresh.fundingProgrammeIds });
     }
     await matchRepository.saveAll(manager, changed);
     const poolingTimer = this.steps?.startTimer({ step: 'pooling' });
