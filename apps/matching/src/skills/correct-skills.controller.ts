@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, NotFoundProblem, Principal, Roles, UnprocessableProblem } from '@bildungsraum/platform';
 import { directory } from '../directory/infra/directory.repository';
-import { loadNeed } from '../matches/infra/candidates';
+import { loadNeed } from '../matches/infra/need-records';
 import { lockNeedForRematch } from '../matches/infra/need-lock';
 import { readModels } from '../matches/infra/read-models';
 import { Rematcher } from '../matches/infra/rematcher';

@@ -8,7 +8,7 @@ import { MATCHING_CONSUMER, MATCHING_DATA_SOURCE, schemaOfManager } from '../../
 import { lockSkills } from '../../shared/infra/skill-locks';
 import { NeedSkillReader, TextSkill } from '../../skills/need-skill-reader';
 import { needChangeMatters } from '../domain/need-change';
-import { loadNeed } from '../infra/candidates';
+import { loadNeed } from '../infra/need-records';
 import { OPEN_NEED_STATUSES, readModels } from '../infra/read-models';
 import { Rematcher } from '../infra/rematcher';
 

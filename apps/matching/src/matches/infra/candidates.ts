@@ -1,56 +1,17 @@
 import { EntityManager } from 'typeorm';
-import { MATCH_CRITERIA, NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
+import { MATCH_CRITERIA, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { Weights } from '../domain/weights';
 import { CeilingTables } from './ceiling-tables';
 import { DateState } from '../domain/proposal-plan';
 import { schemaOfManager } from '../../shared/infra/matching-store';
-import { SkillCorrections } from '../../skills/domain/skill-corrections';
-import { TextSkill } from '../../skills/need-skill-reader';
 import { DESCRIPTION_CHARS } from './text-words';
 import { textRelevanceBoundSql } from './text-bound-sql';
-
-export interface NeedRecord {
-  id: string;
-  version: number;
-  open: boolean;
-  snapshot: NeedSnapshotV1;
-  skillUris: string[];
-  textSkills: TextSkill[];
-  corrections: SkillCorrections;
-  /** The company's head count as partners last reported it (funding reads it before the need's own figure). */
-  companyEmployees?: number;
-}
 
 export interface CandidateRow {
   courseDateId: string;
   offer: OfferSnapshotV1;
   providerAzavApproved: boolean;
   distanceKm: number | null;
-}
-
-type NeedRow = { id: string; version: number; open: boolean; snapshot: NeedSnapshotV1; skill_uris: string[]; text_skills: TextSkill[]; skill_corrections: SkillCorrections; company_employees: number | null };
-
-const toNeed = (row: NeedRow): NeedRecord => ({
-  id: row.id,
-  version: row.version,
-  open: row.open,
-  snapshot: row.snapshot,
-  skillUris: row.skill_uris,
-  textSkills: row.text_skills,
-  corrections: row.skill_corrections,
-  ...(row.company_employees !== null ? { companyEmployees: row.company_employees } : {}),
-});
-
-/** A need row's columns as loadNeed returns them, with its company's head count from partners. */
-const needColumns = (s: string) =>
-  `id, version, open, snapshot, skill_uris, text_skills, skill_corrections, (SELECT p.employees FROM "${s}".partner_view p WHERE p.id = need_view.company_id) AS company_employees`;
-
-export async function loadNeed(manager: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<NeedRecord | undefined> {
-  const rows = (await manager.query(
-    `SELECT ${needColumns(schemaOfManager(manager))} FROM "${schemaOfManager(manager)}".need_view WHERE id = $1 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
-    [id],
-  )) as NeedRow[];
-  return rows[0] && toNeed(rows[0]);
 }
 
 /** The offer fields scoring reads, stored with each of its dates (course_date_view.offer_facts). */
@@ -278,16 +239,6 @@ export async function loadOffers(manager: EntityManager, offerIds: readonly stri
     [[...offerIds]],
   )) as Array<{ id: string; snapshot: OfferSnapshotV1; provider_azav: boolean }>;
   return new Map(rows.map((row) => [row.id, { offer: row.snapshot, providerAzavApproved: row.provider_azav }]));
-}
-
-/** Several needs in one query (the open needs a new offer may concern). */
-export async function loadNeeds(manager: EntityManager, ids: readonly string[]): Promise<NeedRecord[]> {
-  if (!ids.length) return [];
-  const rows = (await manager.query(
-    `SELECT ${needColumns(schemaOfManager(manager))} FROM "${schemaOfManager(manager)}".need_view WHERE id = ANY($1::uuid[])`,
-    [[...ids]],
-  )) as NeedRow[];
-  return rows.map(toNeed);
 }
 
 /** Where the dates of existing matches stand: live, offer withdrawn, date removed or passed. */

@@ -5,7 +5,8 @@ import { currentCause } from '@bildungsraum/platform';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { CompanyCost } from '../domain/company-cost';
 import { Evaluation } from '../domain/scoring';
-import { CandidateRow, NeedRecord } from './candidates';
+import { CandidateRow } from './candidates';
+import { NeedRecord } from './need-records';
 
 interface MatchRow {
   id: string;

@@ -3,7 +3,8 @@ import { FundingProgramme } from '@bildungsraum/funding';
 import { companyCost, CompanyCost } from '../domain/company-cost';
 import { CandidateFacts, NeedFacts } from '../domain/match-facts';
 import { effectiveSkills } from '../../skills/domain/skill-corrections';
-import { CandidateRow, NeedRecord } from './candidates';
+import { CandidateRow } from './candidates';
+import { NeedRecord } from './need-records';
 import { needWords, offerWords } from './text-words';
 
 /** The need as scoring sees it: given URIs weigh 1, skills read from its text their confidence, corrections applied. */

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { heldSkills, lockSkills } from '../../shared/infra/skill-locks';
 import { schemaOfManager } from '../../shared/infra/matching-store';
-import { loadNeed, NeedRecord } from './candidates';
+import { loadNeed, NeedRecord } from './need-records';
 
 /**
  * A need about to be re-matched outside its own events (an answer to a proposal, a skill

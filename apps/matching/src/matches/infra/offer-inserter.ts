@@ -12,7 +12,7 @@ import { schemaOfManager } from '../../shared/infra/matching-store';
 import { insertDates } from '../domain/offer-insertion';
 import { parseWeights, Weights } from '../domain/weights';
 import { Admission, admissions } from './admissions';
-import { NeedRecord } from './candidates';
+import { NeedRecord } from './need-records';
 import { matchEvent, MatchRecord, matchRepository, proposedMatch } from './match.repository';
 import { offerReach, ScoredDate } from './offer-reach';
 import { Rematcher } from './rematcher';

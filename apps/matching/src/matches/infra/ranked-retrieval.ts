@@ -5,7 +5,8 @@ import { CEILING_MARGIN, coverageCeiling, coverageLevels, coverageOf } from '../
 import { evaluateCandidate } from '../domain/scoring';
 import { NeedFacts } from '../domain/match-facts';
 import { Weights } from '../domain/weights';
-import { CandidateFilter, CandidateRow, findCandidates, findCandidatesById, findCandidateSteps, LightCandidate, loadOffers, NeedRecord, slimOffer } from './candidates';
+import { CandidateFilter, CandidateRow, findCandidates, findCandidatesById, findCandidateSteps, LightCandidate, loadOffers, slimOffer } from './candidates';
+import { NeedRecord } from './need-records';
 import { ceilingTables } from './ceiling-tables';
 import { candidateFacts, fundingFor, NO_NOTE } from './need-facts';
 import { findTextCandidates, routeCeiling, TextRoute } from './text-candidates';

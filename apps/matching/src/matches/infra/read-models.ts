@@ -1,10 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { NeedSnapshotV1, OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { upsertIfNewer } from '@bildungsraum/persistence';
+import { directory } from '../../directory/infra/directory.repository';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { effectiveSkills, NO_CORRECTIONS, SkillCorrections } from '../../skills/domain/skill-corrections';
 import { TextSkill } from '../../skills/need-skill-reader';
-import { NeedRecord, offerFacts } from './candidates';
+import { offerFacts } from './candidates';
+import { NeedRecord } from './need-records';
 import { needWordColumns } from './text-words';
 
 /** Needs in these states are matched; others only keep their confirmed matches. */
@@ -46,8 +48,7 @@ export const readModels = {
       },
     });
     if (outcome === 'stale') return outcome;
-    const [company] = (await manager.query(`SELECT employees FROM "${s}".partner_view WHERE id = $1`, [need.company.id])) as Array<{ employees: number | null }>;
-    const employees = company?.employees ?? null;
+    const employees = await directory.companyEmployees(manager, need.company.id);
     return { id: need.id, version: need.version, open: OPEN_NEED_STATUSES.includes(need.status), snapshot: need, skillUris: skills, textSkills, corrections, ...(employees !== null ? { companyEmployees: employees } : {}) };
   },
 

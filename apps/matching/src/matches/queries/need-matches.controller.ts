@@ -6,7 +6,7 @@ import { directory } from '../../directory/infra/directory.repository';
 import { speaksForCompany } from '../../shared/domain/actor';
 import { ActorResolver } from '../../shared/infra/actor-resolver';
 import { MATCHING_DATA_SOURCE } from '../../shared/infra/matching-store';
-import { loadNeed, NeedRecord } from '../infra/candidates';
+import { loadNeed, NeedRecord } from '../infra/need-records';
 import { matchRepository } from '../infra/match.repository';
 import { NeedMatchesView, toMatchView } from './match.view';
 

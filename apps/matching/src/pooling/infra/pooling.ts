@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { CloudEvent } from '@bildungsraum/contracts';
-import { NeedRecord } from '../../matches/infra/candidates';
+import { NeedRecord } from '../../matches/infra/need-records';
 import { bundleKeeper, FittingDate } from './bundle-keeper';
 import { coreSkills } from '../domain/core-skills';
 import { gapKeeper, RemovedDemand, removeDemandSql } from './gap-keeper';
