@@ -6,6 +6,7 @@ import { DateState } from '../domain/proposal-plan';
 import { schemaOfManager } from '../../shared/infra/matching-store';
 import { DESCRIPTION_CHARS } from './text-words';
 import { textRelevanceBoundSql } from './text-bound-sql';
+import { kmSql, withinSql } from './geo-sql';
 
 export interface CandidateRow {
   courseDateId: string;
@@ -80,7 +81,10 @@ export const lightColumns = (s: string) => `d.id AS course_date_id, d.offer_id, 
             d.km AS distance_km`;
 
 /** The date's distance from the need's site in km (null online), once per row. */
-export const DISTANCE = `CROSS JOIN LATERAL (SELECT CASE WHEN d.online THEN NULL ELSE public.ST_Distance(d.location, here.point) / 1000 END AS km) x`;
+export const DISTANCE = `CROSS JOIN LATERAL (SELECT CASE WHEN d.online THEN NULL ELSE ${kmSql('d.location', 'here.point')} END AS km) x`;
+
+/** The date `d` is online or its venue within the need's radius (`$3`, metres) of `here`. */
+export const IN_REACH = `(d.online OR ${withinSql('d.location', 'here.point', '$3::float8')})`;
 
 export type LightRow = {
   course_date_id: string;
@@ -196,7 +200,7 @@ export async function findCandidateSteps(
         WHERE d.published AND ${skillClause}
           AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
           AND d.seats_free > 0
-          AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))
+          AND ${IN_REACH}
           AND NOT (d.id = ANY($6::uuid[]))
         ${ranking}) d)`;
   });
@@ -222,7 +226,7 @@ export async function findCandidatesById(manager: EntityManager, ids: readonly s
       WHERE d.id = ANY($6::uuid[]) AND d.published
         AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
         AND d.seats_free > 0
-        AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))) d`,
+        AND ${IN_REACH}) d`,
     [filter.lon, filter.lat, filter.radiusKm * 1000, filter.from, filter.to, [...ids]],
   )) as LightRow[];
   return rows.map(toLight);

@@ -13,6 +13,7 @@ import { CandidateRow } from './candidates';
 import { loadNeeds, NeedRecord } from './need-records';
 import { matchRepository } from './match.repository';
 import { candidateFacts, fundingFor, NO_NOTE, needFacts } from './need-facts';
+import { kmSql, withinSql } from './geo-sql';
 import { mayAnswerByTextSql, needTextBoundJoin } from './text-bound-sql';
 import { offerWordSubstrings } from './text-words';
 
@@ -96,13 +97,13 @@ export async function offerReach(
     const point = at ? `public.ST_SetSRID(public.ST_MakePoint(${p(at.lon)}::float8, ${p(at.lat)}::float8), 4326)::public.geography` : 'NULL::public.geography';
     return `(SELECT ${p(date.id)}::uuid AS id, ${p(date.online)}::boolean AS online, ${point} AS point, ${p(date.startDate)}::date AS start_date, ${p(date.endDate)}::date AS end_date, ${p(date.minParticipants)}::int AS min_participants) t`;
   };
-  const within = (date: Date) => (date.online ? '' : `AND public.ST_DWithin(n.location, t.point, ${p(reachMetres)}::float8) AND public.ST_DWithin(n.location, t.point, coalesce(n.radius_km, ${radius}) * 1000.0)`);
+  const within = (date: Date) => (date.online ? '' : `AND ${withinSql('n.location', 't.point', `${p(reachMetres)}::float8`)} AND ${withinSql('n.location', 't.point', `coalesce(n.radius_km, ${radius}) * 1000.0`)}`);
   const sql = (route: keyof typeof joins, date: Date) => `SELECT n.id AS need_id, t.id AS date_id, x.km AS distance_km, c.ceiling
        FROM ${dateRow(date)}
        JOIN "${s}".need_view n ON n.open AND ${joins[route]()} ${within(date)}
         AND t.start_date >= ${from} AND (n.latest_end IS NULL OR t.end_date <= n.latest_end)
        -- The distance as retrieval measures it (date first): the same kilometres, so the same score.
-       CROSS JOIN LATERAL (SELECT CASE WHEN t.online THEN NULL ELSE public.ST_Distance(t.point, n.location) / 1000 END AS km, (n.snapshot->>'dqrLevel')::int AS level) x
+       CROSS JOIN LATERAL (SELECT CASE WHEN t.online THEN NULL ELSE ${kmSql('t.point', 'n.location')} END AS km, (n.snapshot->>'dqrLevel')::int AS level) x
        ${needTextBoundJoin(titleWords, allWords, p)}
        LEFT JOIN "${s}".need_admission a ON a.need_id = n.id
        CROSS JOIN LATERAL (SELECT (

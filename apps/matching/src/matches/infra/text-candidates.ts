@@ -3,7 +3,7 @@ import { MATCH_CRITERIA } from '@bildungsraum/contracts';
 import { DESCRIPTION_FACTOR, FULL_MATCH_WORDS } from '../domain/text-relevance';
 import { Weights } from '../domain/weights';
 import { schemaOfManager } from '../../shared/infra/matching-store';
-import { CandidateFilter, DISTANCE, LightCandidate, LightRow, lightColumns, toLight } from './candidates';
+import { CandidateFilter, DISTANCE, IN_REACH, LightCandidate, LightRow, lightColumns, toLight } from './candidates';
 import { FOLDED_TEXT, FOLDED_TITLE, likePatterns, textRelevanceBoundSql } from './text-bound-sql';
 
 /** The text route ceiling of a date whose relevance is at most `relevance` and that shares no skill (every other criterion at its best). */
@@ -69,7 +69,7 @@ export async function findTextCandidates(
           AND NOT (d.skill_uris && $7::text[])
           AND d.start_date >= $4::date AND ($5::date IS NULL OR d.end_date <= $5::date)
           AND d.seats_free > 0
-          AND (d.online OR public.ST_DWithin(d.location, here.point, $3::float8))
+          AND ${IN_REACH}
           AND NOT (d.id = ANY($6::uuid[]))
         ORDER BY ceiling DESC, d.id ${limit ? `LIMIT ${p(limit)}` : ''}) d`,
     params,
