@@ -10,13 +10,14 @@
  *
  * Data as bench/matching generates it (same seed): PROFILE_OFFERS_SMALL (10,000) offers
  * bulk-written, PROFILE_OPEN_NEEDS (300) open needs through the handler (so bundles exist), then
- * PROFILE_NEEDS (100) measured needs; then up to PROFILE_OFFERS (100,000) offers and the same
+ * PROFILE_NEEDS (100) measured needs (PROFILE_PER_NEED=1: a line each, slowest first); then up to PROFILE_OFFERS (100,000) offers and the same
  * number of needs again (PROFILE_OFFERS=0: the small phase only).
  *
  *   node -r @swc-node/register bench/matching/profile.ts
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createEvent, NeedSnapshotV1, NeedSubmitted } from '@bildungsraum/contracts';
 import { JetStreamEventContext } from '@bildungsraum/messaging';
@@ -79,15 +80,22 @@ async function main(): Promise<void> {
       const pid = await backendPid();
       const companyId = '00000000-0000-4000-8000-0000000000cc';
       const needs = Array.from({ length: NEEDS }, () => generateNeed(next, companyId));
+      // PROFILE_PER_NEED=1: one line per need, slowest first (which needs make the tail, and why).
+      const perNeed: Array<{ ms: number; line: string }> = [];
+      const retrieval = () => [...statements.byKind.entries()].filter(([kind]) => kind.startsWith('WITH here AS')).reduce((sum, [, entry]) => ({ count: sum.count + entry.count, ms: sum.ms + entry.ms }), { count: 0, ms: 0 });
       const figures = {
         ...(await meterEach(needs, pid, async (need, index) => {
           explaining = index >= NEEDS - EXPLAIN;
+          const [started, before] = [performance.now(), retrieval()];
           await handle(need);
+          const [ms, after] = [performance.now() - started, retrieval()];
+          perNeed.push({ ms, line: `  ${round(ms)} ms: ${after.count - before.count} retrieval statements (${round(after.ms - before.ms)} ms); ${need.skillUris.length} skills (${need.skillUris.map((uri) => uri.split('-').pop()).join(' ')})` });
         })),
         load: load(),
       };
       if ((await backendPid()) !== pid) throw new Error('the measured connection was replaced: Postgres CPU unknown');
       say(`  ${label}: ${JSON.stringify(figures)}`);
+      if (process.env.PROFILE_PER_NEED === '1') for (const { line } of perNeed.sort((a, b) => b.ms - a.ms)) say(line);
       explaining = false;
       for (const { sql, params } of explained.splice(0)) {
         const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
