@@ -1,4 +1,4 @@
-import { textRelevance } from '../domain/text-relevance';
+import { MIN_TEXT_ONLY_RELEVANCE, textRelevance } from '../domain/text-relevance';
 import { germanStem, needWords, offerWords } from './text-words';
 
 const relevance = (need: string, offer: { title: string; description: string }) => textRelevance(needWords(need), offerWords(offer));
@@ -17,6 +17,16 @@ describe('text relevance between a need and an offer', () => {
     expect(relevance(need, ceilings).value).toBe(0);
     expect(relevance('Unterhaltsreinigung für neue Kräfte', { title: 'Reinigungstechnik in der Gebäudereinigung', description: '' }).value).toBe(0.8);
     expect(relevance('Ware auf dem LKW verzurren', { title: 'Ladungssicherung', description: 'Zurrmittel, Verantwortung von Verlader und Fahrer.' }).matched).toEqual(['verzurren']);
+  });
+
+  it('lets no generic head or verb carry a subject ("-maschinen", "einrichten")', () => {
+    const need = 'Vier Maschinenbediener sollen Spritzgießmaschinen selbst einrichten und Werkzeuge wechseln können (Kunststoff- und Kautschuktechnik).';
+    const milling = { title: 'CNC-Fräsen Grundkurs (Heidenhain TNC)', description: 'Zeichnungen lesen, Werkzeuge auswählen, Fräsmaschinen einrichten und Programme nach DIN 66025 erstellen.' };
+    const moulding = { title: 'Spritzgießmaschinen einrichten und bedienen', description: 'Werkzeugwechsel, Prozessparameter, Kunststoffe.' };
+    expect(relevance(need, milling).value).toBeLessThan(MIN_TEXT_ONLY_RELEVANCE);
+    expect(relevance(need, milling).matched).toEqual(['Werkzeuge']);
+    expect(relevance(need, moulding).value).toBeGreaterThanOrEqual(0.5);
+    expect(relevance(need, moulding).matched).toContain('Spritzgießmaschinen');
   });
 
   it('reads listed trade abbreviations by their spelled-out words and drops request words', () => {

@@ -59,10 +59,21 @@ const GENERIC_PIECES = new Set(
   `din iso vdi vde dguv ihk hwk tuev grundlag praxis theori kurs schulung seminar lehrgang weiterbildung qualifizierung
    fortbildung pruefung zertifikat abschluss betrieb betrieblich unternehm firma management technik wesen
    arbeit beruf beruflich einsatz anwend anwender system verfahren aufgab bereich thema themen inhalt method grundkurs
-   aufbaukurs einfuehrung basis wiss kenntnis`
+   aufbaukurs einfuehrung basis wiss kenntnis maschin geraet anlag einricht`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Linking letters between a compound's parts ("Spritzgieß|s|maschinen" splits also as "…|smaschinen"). */
+const LINKING = /^(?:s|es|n|en|e|er)(?=[a-z])/;
+
+/**
+ * A piece that names no subject: a generic stem, or – for a compound's last part – a generic stem
+ * behind linking letters ("smaschin" in "Spritzgießmaschinen" says as little as "maschin": the
+ * subject of that compound is its first part, which is compared as the whole word).
+ */
+const isGenericPiece = (piece: NeedPiece): boolean =>
+  GENERIC_PIECES.has(piece.text) || (piece.kind === 'head' && GENERIC_PIECES.has(piece.text.replace(LINKING, '')));
 
 /** Words shorter than this are compared only when equal (acronyms such as "SAP", "CNC"). */
 const MIN_PIECE = 4;
@@ -103,7 +114,7 @@ export function needWords(text: string): NeedWord[] {
     // Inseparable verb prefixes: "verzurren" is about "Zurrmittel", "entgraten" about "Grat".
     const prefix = VERB_PREFIXES.find((candidate) => folded.startsWith(candidate) && folded.length - candidate.length >= MIN_PIECE);
     if (prefix && isHead(folded.slice(prefix.length))) pieces.push({ text: germanStem(folded.slice(prefix.length)), kind: 'word' });
-    const content = dedupe(pieces).filter((piece) => !GENERIC_PIECES.has(piece.text));
+    const content = dedupe(pieces).filter((piece) => !isGenericPiece(piece));
     if (content.some((piece) => piece.kind === 'word')) words.push({ written: token.text, pieces: content });
   }
   return words;
