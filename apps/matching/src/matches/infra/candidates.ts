@@ -146,15 +146,14 @@ function ceilingSql(order: CeilingOrder, filter: CandidateFilter, p: (value: unk
   const f = (value: number) => `${p(value)}::float8`;
   const coverage = order.skills.length ? order.skills.map((skill) => `CASE WHEN ${p(skill.uri)}::text = ANY(d.skill_uris) THEN ${f(skill.weight)} ELSE 0 END`).join(' + ') : '0';
   const schedule = `CASE d.schedule ${x.schedules.map(([name, value]) => `WHEN ${p(name)}::text THEN ${f(value)}`).join(' ')} ELSE 1 END`;
-  const groups = `coalesce(d.offer_facts->'targetGroups', '[]'::jsonb)`;
-  const group = `CASE WHEN jsonb_array_length(${groups}) = 0 THEN ${f(x.noGroups)}
-          ELSE greatest(CASE WHEN ${groups} ?| ${p(x.groups.map(([name]) => name))}::text[] THEN 0 ELSE 1 END, ${x.groups.map(([name, value]) => `CASE WHEN ${groups} ? ${p(name)}::text THEN ${f(value)} ELSE 0 END`).join(', ')}) END`;
+  // One array lookup by the date's mask of target groups (ceilingTables.groupsByMask).
+  const group = `(${p(x.groupsByMask)}::float8[])[d.target_group_mask + 1]`;
   return `(${f(w.skills)} * (${coverage}) / ${f(skillTotal > 0 ? skillTotal : 1)}
         + ${f(w.distance)} * CASE WHEN x.km IS NULL THEN 1 ELSE greatest(0, 1 - 0.7 * least(1, x.km / greatest(1, ${f(filter.radiusKm)}))) END
-        + ${f(w.dates)} * (1 - 0.3 * least(1, greatest(0, d.start_date - $4::date) / 180.0))
-        + ${f(w.level)} * coalesce((${p(x.levelByDqr)}::float8[])[coalesce((d.offer_facts->>'dqrLevel')::int, 0) + 1], 1)
+        + ${f(w.dates)} * (1 - 0.3 * least(1, greatest(0, d.start_date - $4::date) / 180.0::float8))
+        + ${f(w.level)} * coalesce((${p(x.levelByDqr)}::float8[])[coalesce(d.dqr_level, 0) + 1], 1)
         + ${f(w.schedule)} * ${schedule}
-        + ${f(w.language)} * CASE WHEN d.offer_facts->>'language' = ${p(x.language)}::text THEN ${f(x.languageSame)} ELSE ${f(x.languageOther)} END
+        + ${f(w.language)} * CASE WHEN d.offer_language = ${p(x.language)}::text THEN ${f(x.languageSame)} ELSE ${f(x.languageOther)} END
         + ${f(w.target_group)} * ${group}
         + ${f(w.title)} * ${textRelevanceBoundSql(order.pieces, p)}
         + ${f(total - known)}) / ${f(total)}`;

@@ -1,4 +1,4 @@
-import { COURSE_SCHEDULES, OFFER_TARGET_GROUPS } from '@bildungsraum/contracts';
+import { COURSE_SCHEDULES, OFFER_TARGET_GROUPS, OfferTargetGroup } from '@bildungsraum/contracts';
 import { languageValue, levelValue, scheduleValue, targetGroupValue } from '../domain/criteria';
 import { CandidateFacts, NeedFacts } from '../domain/match-facts';
 
@@ -10,10 +10,17 @@ export interface CeilingTables {
   language: string;
   languageSame: number;
   languageOther: number;
-  /** Per target group of a course naming one; a course naming several gets the best of them. */
-  groups: Array<[string, number]>;
-  noGroups: number;
+  /**
+   * By the date's target_group_mask (migration 1763880000000): the value of the course's set of
+   * target groups, index = mask. A mask with UNKNOWN_GROUP_BIT (a group this list does not know)
+   * gets the best value any set can have.
+   */
+  groupsByMask: number[];
 }
+
+/** The order of the target groups' bits in course_date_view.target_group_mask (its migration lists the same). */
+export const TARGET_GROUP_BITS: readonly OfferTargetGroup[] = ['apprentices', 'employees', 'unskilled', 'refugees_migrants', 'returners', 'disadvantaged_youth', 'job_seekers', 'managers'];
+export const UNKNOWN_GROUP_BIT = 1 << TARGET_GROUP_BITS.length;
 
 /** A candidate with only `fields` set; the others hold neutral values none of these criteria read. */
 const probe = (fields: Partial<CandidateFacts>): CandidateFacts => ({
@@ -44,7 +51,12 @@ export function ceilingTables(need: NeedFacts): CeilingTables {
     language: need.language,
     languageSame: languageValue(need, probe({ language: need.language })),
     languageOther: languageValue(need, probe({ language: `${need.language}-other` })),
-    groups: OFFER_TARGET_GROUPS.map((group) => [group, targetGroupValue(need, probe({ targetGroups: [group] }))]),
-    noGroups: targetGroupValue(need, probe({ targetGroups: [] })),
+    groupsByMask: groupsByMask(need),
   };
+}
+
+function groupsByMask(need: NeedFacts): number[] {
+  const known = Array.from({ length: UNKNOWN_GROUP_BIT }, (_, mask) => targetGroupValue(need, probe({ targetGroups: TARGET_GROUP_BITS.filter((_, bit) => mask & (1 << bit)) })));
+  const best = Math.max(...known, ...OFFER_TARGET_GROUPS.map((group) => targetGroupValue(need, probe({ targetGroups: [group] }))));
+  return [...known, ...known.map(() => best)];
 }

@@ -110,7 +110,7 @@ export async function offerReach(
               ${route === 'words' ? '0' : `${p(weights.skills)}::float8 * coalesce((SELECT sum(u.w) FROM unnest(a.skill_uris, a.skill_weights) AS u(uri, w) WHERE u.uri = ANY(${skills}::text[]))
                                               / nullif((SELECT sum(w) FROM unnest(a.skill_weights) AS w), 0), 1)`}
             + ${p(weights.distance)}::float8 * CASE WHEN x.km IS NULL THEN 1 ELSE greatest(0, 1 - 0.7 * least(1, x.km / greatest(1, coalesce(n.radius_km, ${radius})))) END
-            + ${p(weights.dates)}::float8 * (1 - 0.3 * least(1, greatest(0, t.start_date - ${from}) / 180.0))
+            + ${p(weights.dates)}::float8 * (1 - 0.3 * least(1, greatest(0, t.start_date - ${from}) / 180.0::float8))
             + ${p(weights.level)}::float8 * CASE WHEN x.level IS NULL OR ${level}::int IS NULL THEN 0.5 WHEN x.level = ${level}::int THEN 1 WHEN abs(x.level - ${level}::int) = 1 THEN 0.6 ELSE 0.2 END
             + ${p(weights.title)}::float8 * tb.bound
             + ${p(total - known)}::float8) / ${p(total)}::float8 AS ceiling) c
