@@ -1,6 +1,6 @@
 import { OfferSnapshotV1 } from '@bildungsraum/contracts';
 import { FundingProgramme } from '@bildungsraum/funding';
-import { companyCost, CompanyCost } from '../domain/company-cost';
+import { companyCost, CompanyCost, CostInput } from '../domain/company-cost';
 import { CandidateFacts, NeedFacts } from '../domain/match-facts';
 import { effectiveSkills } from '../../skills/domain/skill-corrections';
 import { CandidateRow } from './candidates';
@@ -32,11 +32,35 @@ const dateOf = (row: CandidateRow) => {
   return date;
 };
 
+/**
+ * companyCost is pure (the course's start, not today, is its reference date) and the dearest part
+ * of scoring: every programme is evaluated with its texts. Retrieval asks for the same date and
+ * need up to three times (raising the bar, checking the row against the snapshot, scoring the
+ * proposal) – 9 ms of Node CPU per need in bench/matching's profile, session 7 – so each input is
+ * worked out once. Bounded like offerWords' cache; the results are frozen, as they are shared.
+ */
+const costCache = new WeakMap<readonly FundingProgramme[], Map<string, CompanyCost>>();
+const COST_CACHE_SIZE = 5_000;
+
+function cachedCompanyCost(programmes: readonly FundingProgramme[], input: CostInput): CompanyCost {
+  let costs = costCache.get(programmes);
+  if (!costs) costCache.set(programmes, (costs = new Map()));
+  const key = JSON.stringify(input);
+  let cost = costs.get(key);
+  if (!cost) {
+    if (costs.size >= COST_CACHE_SIZE) costs.clear();
+    const worked = companyCost(programmes, input);
+    cost = Object.freeze({ ...worked, programmeIds: Object.freeze([...worked.programmeIds]) as string[], note: Object.freeze({ ...worked.note }) });
+    costs.set(key, cost);
+  }
+  return cost;
+}
+
 /** What the company pays for this date after funding (the dearest part of scoring). */
 export function fundingFor(need: NeedRecord, row: CandidateRow, programmes: readonly FundingProgramme[]): CompanyCost {
   const offer: OfferSnapshotV1 = row.offer;
   const n = need.snapshot;
-  return companyCost(programmes, {
+  return cachedCompanyCost(programmes, {
     // Partners own the head count; the need's copy (taken when it was captured) only stands in.
     ...((need.companyEmployees ?? n.company.employees) !== undefined ? { employees: need.companyEmployees ?? n.company.employees } : {}),
     ...(n.company.districtKey ? { districtKey: n.company.districtKey } : {}),
