@@ -1,10 +1,10 @@
 import { FEDERAL_PROGRAMMES } from '@bildungsraum/funding';
 import { seededRandom } from '@bildungsraum/testing';
-import { need as randomNeed, offer as randomOffer } from '../../../test/support/random-market';
-import { companyCost } from '../domain/company-cost';
-import { CandidateRow } from './candidates';
-import { fundingFor } from './need-facts';
-import { NeedRecord } from './need-records';
+import { need as randomNeed, offer as randomOffer } from './support/random-market';
+import { companyCost } from '../src/matches/domain/company-cost';
+import { CandidateRow } from '../src/matches/infra/candidates';
+import { fundingFor } from '../src/matches/infra/need-facts';
+import { NeedRecord } from '../src/matches/infra/need-records';
 
 const record = (snapshot: NeedRecord['snapshot'], companyEmployees?: number): NeedRecord => ({
   id: snapshot.id,
