@@ -11,7 +11,8 @@
  * Data as bench/matching generates it (same seed): PROFILE_OFFERS_SMALL (10,000) offers
  * bulk-written, PROFILE_OPEN_NEEDS (300) open needs through the handler (so bundles exist), then
  * PROFILE_NEEDS (100) measured needs (PROFILE_PER_NEED=1: a line each, slowest first); then up to PROFILE_OFFERS (100,000) offers and the same
- * number of needs again (PROFILE_OFFERS=0: the small phase only).
+ * number of needs again (PROFILE_OFFERS=0: the small phase only). PROFILE_RETRIEVAL=sql ranks by SQL
+ * instead of the course date index (MATCH_RETRIEVAL).
  *
  *   node -r @swc-node/register bench/matching/profile.ts
  */
@@ -60,8 +61,10 @@ async function main(): Promise<void> {
   await db.connect();
   await db.query(`SET jit = off`);
   try {
-    const config = new MatchingConfig();
-    const handler = new NeedEventsHandler(dataSource, new NeedSkillReader(dataSource), new Rematcher(config, systemClock));
+    // PROFILE_RETRIEVAL=sql: rank by SQL statements instead of the course date index (MATCH_RETRIEVAL).
+    const config = Object.assign(new MatchingConfig(), { MATCH_RETRIEVAL: process.env.PROFILE_RETRIEVAL === 'sql' ? 'sql' : 'memory' });
+    const rematcher = new Rematcher(config, systemClock);
+    const handler = new NeedEventsHandler(dataSource, new NeedSkillReader(dataSource), rematcher);
     // The pool closes idle connections (during the bulk loads): the backend is asked for each phase.
     const backendPid = async () => ((await dataSource.query(`SELECT pg_backend_pid() AS pid`)) as Array<{ pid: number }>)[0]!.pid;
     const handle = (need: NeedSnapshotV1) => handler.submitted(need, { event: createEvent(NeedSubmitted, need.id, need) } as unknown as JetStreamEventContext);
@@ -73,6 +76,10 @@ async function main(): Promise<void> {
     const loadOffers = async (from: number, to: number) => {
       for (let index = from; index < to; index += 5_000) await bulkInsertOffers(db, 'matching', Array.from({ length: Math.min(5_000, to - index) }, () => generateOffer(next, providerIds)));
       await db.query(`ANALYZE matching.offer_view; ANALYZE matching.course_date_view`);
+      // As the service does at start: the index loads (or catches up) before needs are handled.
+      const [started, heap] = [performance.now(), process.memoryUsage().heapUsed];
+      const dates = await rematcher.prepare(dataSource.manager);
+      if (dates !== undefined) say(`  course date index: ${dates} dates, synced in ${round(performance.now() - started)} ms, heap ${round((process.memoryUsage().heapUsed - heap) / 1e6)} MB more`);
     };
     const companies = Array.from({ length: 200 }, (_, index) => `00000000-0000-4000-9000-${index.toString().padStart(12, '0')}`);
 

@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ServiceConfig, ToBoolean, ToInteger } from '@bildungsraum/platform';
 
 /** Environment of the matching service: the platform's settings plus its own. */
@@ -53,6 +53,14 @@ export class MatchingConfig extends ServiceConfig {
   @IsInt()
   @Min(0)
   PASSED_DATE_SWEEP_SECONDS = 900;
+
+  /**
+   * Where a need's course dates are ranked: `memory`, the course date index each replica keeps
+   * (ADR 0009; ~1 KB per published date), or `sql`, a ranking statement per step (no memory, but
+   * 40–90 ms per need with a common skill at 100,000 offers).
+   */
+  @IsIn(['memory', 'sql'])
+  MATCH_RETRIEVAL: 'memory' | 'sql' = 'memory';
 
   /** Travel radius (km) assumed when a need names none. */
   @ToInteger()

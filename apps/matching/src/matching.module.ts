@@ -14,6 +14,7 @@ import { NeedEventsHandler } from './matches/events/need-events.handler';
 import { OfferEventsHandler } from './matches/events/offer-events.handler';
 import { OfferInserter } from './matches/infra/offer-inserter';
 import { PassedDateSweeper } from './matches/infra/passed-date-sweeper';
+import { CourseDateIndexKeeper } from './matches/infra/course-date-index-keeper';
 import { Rematcher } from './matches/infra/rematcher';
 import { NeedMatchesController } from './matches/queries/need-matches.controller';
 import { MatchingConfig } from './matching.config';
@@ -46,7 +47,7 @@ export function matchingModule(config: MatchingConfig, options: MatchingModuleOp
       }),
     ],
     controllers: [PartnerEventsHandler, NeedEventsHandler, OfferEventsHandler, NeedMatchesController, MatchActionsController, CorrectSkillsController, ...POOLING_READ_CONTROLLERS],
-    providers: [{ provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor }, { provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, OfferInserter, PassedDateSweeper, MatchActionsHandler],
+    providers: [{ provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor }, { provide: CLOCK, useValue: options.clock ?? systemClock }, NeedSkillReader, Rematcher, OfferInserter, PassedDateSweeper, CourseDateIndexKeeper, MatchActionsHandler],
   })
   class MatchingModule {}
   return MatchingModule;

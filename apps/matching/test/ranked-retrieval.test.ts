@@ -13,6 +13,8 @@ import { ceilingTables } from '../src/matches/infra/ceiling-tables';
 import { candidateFacts, fundingFor, needFacts } from '../src/matches/infra/need-facts';
 import { offerReach } from '../src/matches/infra/offer-reach';
 import { retrieveRanked } from '../src/matches/infra/ranked-retrieval';
+import { CandidateSource, indexCandidates, sqlCandidates } from '../src/matches/infra/candidate-source';
+import { CourseDateIndex } from '../src/matches/infra/course-date-index';
 import { findTextCandidates } from '../src/matches/infra/text-candidates';
 import { piecesOf } from '../src/matches/infra/text-words';
 import { readModels } from '../src/matches/infra/read-models';
@@ -54,6 +56,12 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
   let dataSource: DataSource;
   const rematcher = new Rematcher(config, () => new Date());
   const providerId = randomUUID();
+  // Both sources of candidates by skill must give what scoring every candidate gives.
+  const index = new CourseDateIndex();
+  const sources: Array<[string, (manager: EntityManager) => Promise<CandidateSource>]> = [
+    ['sql', async (manager) => sqlCandidates(manager)],
+    ['memory', (manager) => indexCandidates(manager, index)],
+  ];
 
   beforeAll(async () => {
     infra = await provisionTestInfrastructure('matchrank');
@@ -87,22 +95,24 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
         for (const candidate of truth) if (!candidate.byText) titles.add(candidate.title);
 
         const facts = needFacts(record, 50);
-        const broken: string[] = [];
-        const ranked = await retrieveRanked(manager, record, facts, filterOf(record), goalsFor(), DEFAULT_WEIGHTS, TODAY, (id) => broken.push(id));
-        expect(broken).toEqual([]);
-        const scored = ranked.candidates.flatMap(({ row, poolable }) => {
-          const evaluation = evaluateCandidate(facts, candidateFacts(row, fundingFor(record, row, FEDERAL_PROGRAMMES)), DEFAULT_WEIGHTS, TODAY);
-          return evaluation.excluded ? [] : [{ id: row.courseDateId, score: evaluation.score, poolable }];
-        });
-        const minScore = config.MATCH_MIN_SCORE_PERCENT / 100;
-        expect(best(scored, config.MATCH_TOP_N, minScore)).toEqual(best(truth, config.MATCH_TOP_N, minScore));
-        expect(best(scored.filter((c) => c.poolable), config.MATCH_POOL_FITS, minScore)).toEqual(best(truth.filter((c) => c.poolable), config.MATCH_POOL_FITS, minScore));
-        expect(scored.some((c) => c.score >= minScore)).toBe(truth.some((c) => c.score >= minScore));
-        // Whatever was left unread scores below the bar.
-        const wasRead = new Set(scored.map((c) => c.id));
-        for (const candidate of truth) if (!wasRead.has(candidate.id)) expect(candidate.score).toBeLessThan(ranked.bar + 0.001);
-        candidates += truth.length;
-        read += ranked.candidates.length;
+        for (const [name, source] of sources) {
+          const broken: string[] = [];
+          const ranked = await retrieveRanked(manager, await source(manager), record, facts, filterOf(record), goalsFor(), DEFAULT_WEIGHTS, TODAY, (id) => broken.push(id));
+          expect({ name, broken }).toEqual({ name, broken: [] });
+          const scored = ranked.candidates.flatMap(({ row, poolable }) => {
+            const evaluation = evaluateCandidate(facts, candidateFacts(row, fundingFor(record, row, FEDERAL_PROGRAMMES)), DEFAULT_WEIGHTS, TODAY);
+            return evaluation.excluded ? [] : [{ id: row.courseDateId, score: evaluation.score, poolable }];
+          });
+          const minScore = config.MATCH_MIN_SCORE_PERCENT / 100;
+          expect({ name, top: best(scored, config.MATCH_TOP_N, minScore) }).toEqual({ name, top: best(truth, config.MATCH_TOP_N, minScore) });
+          expect(best(scored.filter((c) => c.poolable), config.MATCH_POOL_FITS, minScore)).toEqual(best(truth.filter((c) => c.poolable), config.MATCH_POOL_FITS, minScore));
+          expect(scored.some((c) => c.score >= minScore)).toBe(truth.some((c) => c.score >= minScore));
+          // Whatever was left unread scores below the bar.
+          const wasRead = new Set(scored.map((c) => c.id));
+          for (const candidate of truth) if (!wasRead.has(candidate.id)) expect(candidate.score).toBeLessThan(ranked.bar + 0.001);
+          candidates += truth.length;
+          read += ranked.candidates.length;
+        }
       });
     }
     // Not vacuous: most candidates were left unread; some came by their words alone; dates sharing
@@ -123,11 +133,12 @@ describe('ranked retrieval (real Postgres + PostGIS)', () => {
       for (const o of [inside, outside, online]) await readModels.upsertOffer(manager, o);
       await readModels.upsertNeed(manager, snapshot, []);
       const record = (await loadNeed(manager, snapshot.id))!;
-      const ranked = await retrieveRanked(manager, record, needFacts(record, 50), filterOf(record), { ...goalsFor(), topN: 20, poolFits: 20 }, DEFAULT_WEIGHTS, TODAY, () => undefined);
-      const offers = new Set(ranked.candidates.map((c) => c.row.offer.id));
-      expect(offers.has(inside.id)).toBe(true);
-      expect(offers.has(online.id)).toBe(true);
-      expect(offers.has(outside.id)).toBe(false);
+      // The offers are this transaction's own, uncommitted: the index gives them as its overlay.
+      for (const [name, source] of sources) {
+        const ranked = await retrieveRanked(manager, await source(manager), record, needFacts(record, 50), filterOf(record), { ...goalsFor(), topN: 20, poolFits: 20 }, DEFAULT_WEIGHTS, TODAY, () => undefined);
+        const offers = new Set(ranked.candidates.map((c) => c.row.offer.id));
+        expect({ name, inside: offers.has(inside.id), online: offers.has(online.id), outside: offers.has(outside.id) }).toEqual({ name, inside: true, online: true, outside: false });
+      }
     });
   });
 

@@ -18,10 +18,11 @@ import { MatchingBundleBestMembers1763850000000 } from './migrations/17638500000
 import { MatchingProposalAdmission1763860000000 } from './migrations/1763860000000-matching-proposal-admission';
 import { MatchingConfirmedMatches1763870000000 } from './migrations/1763870000000-matching-confirmed-matches';
 import { MatchingCeilingColumns1763880000000 } from './migrations/1763880000000-matching-ceiling-columns';
+import { MatchingDateChangeLog1763900000000 } from './migrations/1763900000000-matching-date-change-log';
 
 /** The service's own Postgres schema (ARCHITECTURE.md §5). */
 export const MATCHING_SCHEMA = 'matching';
-export const MATCHING_MIGRATIONS = [MatchingInitial1763750000000, MatchingPooling1763750100000, MatchingSkillCorrections1763750200000, MatchingReadSide1763750300000, MatchingRankedRetrieval1763760000000, MatchingGapGroups1763770000000, MatchingAdmissionPlaces1763780000000, MatchingTextRelevance1763790000000, MatchingTextTitleIndex1763790000001, MatchingGinPendingList1763800000000, MatchingFoldedOfferText1763810000000, MatchingNeedWordPieces1763820000000, MatchingNeedWordGroups1763830000000, MatchingNeedSites1763840000000, MatchingBundleBestMembers1763850000000, MatchingProposalAdmission1763860000000, MatchingConfirmedMatches1763870000000, MatchingCeilingColumns1763880000000];
+export const MATCHING_MIGRATIONS = [MatchingInitial1763750000000, MatchingPooling1763750100000, MatchingSkillCorrections1763750200000, MatchingReadSide1763750300000, MatchingRankedRetrieval1763760000000, MatchingGapGroups1763770000000, MatchingAdmissionPlaces1763780000000, MatchingTextRelevance1763790000000, MatchingTextTitleIndex1763790000001, MatchingGinPendingList1763800000000, MatchingFoldedOfferText1763810000000, MatchingNeedWordPieces1763820000000, MatchingNeedWordGroups1763830000000, MatchingNeedSites1763840000000, MatchingBundleBestMembers1763850000000, MatchingProposalAdmission1763860000000, MatchingConfirmedMatches1763870000000, MatchingCeilingColumns1763880000000, MatchingDateChangeLog1763900000000];
 
 /**
  * Plain SQL throughout (no ORM entities): read models and matches are rows with arrays and points.

@@ -5,7 +5,8 @@ import { CEILING_MARGIN, coverageCeiling, coverageLevels, coverageOf } from '../
 import { evaluateCandidate } from '../domain/scoring';
 import { NeedFacts } from '../domain/match-facts';
 import { Weights } from '../domain/weights';
-import { CandidateFilter, CandidateRow, findCandidates, findCandidatesById, findCandidateSteps, LightCandidate, loadOffers, slimOffer } from './candidates';
+import { CandidateFilter, CandidateRow, LightCandidate, loadOffers, slimOffer } from './candidates';
+import { CandidateSource } from './candidate-source';
 import { NeedRecord } from './need-records';
 import { ceilingTables } from './ceiling-tables';
 import { candidateFacts, fundingFor, NO_NOTE } from './need-facts';
@@ -98,7 +99,8 @@ function bounds(facts: NeedFacts, row: CandidateRow, weights: Weights, today: st
 /**
  * Ranked retrieval of a need's candidates, provably without losing one that matters.
  *
- * 1. Course dates come from the GIN index by skill coverage, best first (coverageLevels). Each is
+ * 1. Course dates come by skill coverage, best first (coverageLevels), from `source`: the course
+ *    date index in memory or the GIN index in SQL (candidate-source.ts). Each is
  *    bounded by the domain's own scoring on what its row holds (offer_facts, the date, the
  *    distance): at full price (lower) and at no cost (upper); funding only moves the price.
  * 2. A lower coverage step is read only while its ceiling (coverageCeiling: skills at that
@@ -115,6 +117,7 @@ function bounds(facts: NeedFacts, row: CandidateRow, weights: Weights, today: st
  */
 export async function retrieveRanked(
   manager: EntityManager,
+  source: CandidateSource,
   need: NeedRecord,
   facts: NeedFacts,
   filter: CandidateFilter,
@@ -169,7 +172,7 @@ export async function retrieveRanked(
 
   // JIT is off on matching's connections (createMatchingDataSource): compiling these short
   // queries with large cost estimates cost seconds (measured).
-  add(await findCandidatesById(manager, goals.live, filter), true);
+  add(await source.byId(goals.live, filter), true);
   const pieces = piecesOf(facts.words);
   const order = { skills: facts.skills, weights, tables: ceilingTables(facts), pieces, limit: PAGE };
   // The first two steps in one round trip: the second is almost always needed.
@@ -182,12 +185,12 @@ export async function retrieveRanked(
       let page = prefetched.get(level);
       prefetched.delete(level);
       if (!page && level === 0 && levels.length > 1 && !exhaustive) {
-        const [first, second] = await findCandidateSteps(manager, need.skillUris, [levels[0].subsets, levels[1].subsets], filter, [...seen], order);
+        const [first, second] = await source.steps(need.skillUris, [levels[0].subsets, levels[1].subsets], filter, [...seen], order);
         page = first!;
         prefetched.set(1, second!);
         add(second!, false);
       }
-      page ??= await findCandidates(manager, { skillUris: need.skillUris, subsets: levels[level].subsets }, filter, [...seen], exhaustive ? undefined : { ...order, limit });
+      page ??= (await source.steps(need.skillUris, [levels[level].subsets], filter, [...seen], exhaustive ? undefined : { ...order, limit }))[0]!;
       add(page, false);
       if (!exhaustive) tighten();
       const last = page[page.length - 1]?.ceiling;
@@ -223,14 +226,14 @@ export async function retrieveRanked(
     if (!same(bound?.lower, c.lower) || !same(bound?.upper, c.upper) || (c.exact !== undefined && !same(exactScore(c, row), c.exact))) broken(c.light.courseDateId);
     if (bound) candidates.push({ row, ...bound, poolable: poolable(facts, c.light) });
   }
-  if (exhaustive) return retrieveExhaustively(manager, need, facts, filter, weights, today, found.map((c) => c.light));
+  if (exhaustive) return retrieveExhaustively(manager, source, need, facts, filter, weights, today, found.map((c) => c.light));
   return { candidates, bar: threshold, exhaustive };
 }
 
 /** Every candidate of the need scored from its snapshot (the fallback when a bound proved unsafe). */
-async function retrieveExhaustively(manager: EntityManager, need: NeedRecord, facts: NeedFacts, filter: CandidateFilter, weights: Weights, today: string, found: readonly LightCandidate[]): Promise<Retrieval> {
+async function retrieveExhaustively(manager: EntityManager, source: CandidateSource, need: NeedRecord, facts: NeedFacts, filter: CandidateFilter, weights: Weights, today: string, found: readonly LightCandidate[]): Promise<Retrieval> {
   const have = new Set(found.map((light) => light.courseDateId));
-  const bySkill = need.skillUris.length ? await findCandidates(manager, { skillUris: need.skillUris, subsets: 'any' }, filter, []) : [];
+  const bySkill = need.skillUris.length ? (await source.steps(need.skillUris, ['any'], filter, []))[0]! : [];
   const byText = [];
   for (const route of weights.title > 0 ? TEXT_ROUTES : []) byText.push(...(await findTextCandidates(manager, piecesOf(facts.words), need.skillUris, filter, weights, route)));
   const lights = [...found, ...[...bySkill, ...byText].filter((light) => !have.has(light.courseDateId))];

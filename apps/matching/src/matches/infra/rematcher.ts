@@ -16,6 +16,8 @@ import { parseWeights, Weights } from '../domain/weights';
 import { dateStates } from './candidates';
 import { loadNeed, NeedRecord } from './need-records';
 import { admissionBars, retrieveRanked } from './ranked-retrieval';
+import { indexCandidates, sqlCandidates } from './candidate-source';
+import { CourseDateIndex } from './course-date-index';
 import { admissions } from './admissions';
 import { offerReach } from './offer-reach';
 import { matchEvent, MatchRecord, matchRepository, proposedMatch } from './match.repository';
@@ -32,6 +34,8 @@ export class Rematcher {
   private readonly logger = new Logger(Rematcher.name);
   /** Seconds per re-match step (retrieval, pooling): what one change costs bundles and gaps, on /metrics. */
   private readonly steps?: ReturnType<Metrics['histogram']>;
+  /** This replica's course dates in memory (MATCH_RETRIEVAL=memory), shared by all its handlers. */
+  private readonly index?: CourseDateIndex;
 
   constructor(
     private readonly config: MatchingConfig,
@@ -39,12 +43,19 @@ export class Rematcher {
     @Optional() metrics?: Metrics,
   ) {
     this.weights = parseWeights(config.MATCH_WEIGHTS);
+    if (config.MATCH_RETRIEVAL === 'memory') this.index = new CourseDateIndex();
     this.steps = metrics?.histogram({
       name: 'matching_rematch_step_seconds',
       help: 'Duration of the steps of one need re-match: retrieval (candidates scored) and pooling (bundles and gaps)',
       labelNames: ['step'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     });
+  }
+
+  /** Loads the course date index (at start, so the first need does not wait for it); the dates it holds. */
+  async prepare(manager: EntityManager): Promise<number | undefined> {
+    await this.index?.sync(manager);
+    return this.index?.size;
   }
 
   /** `known`: the need as its handler just wrote it (locked by that write), so it is not read again. */
@@ -63,7 +74,7 @@ export class Rematcher {
     const retrievalTimer = this.steps?.startTimer({ step: 'retrieval' });
     const retrieval =
       need.open && (need.skillUris.length || facts.words.length)
-        ? await retrieveRanked(manager, need, facts, filter, goals, this.weights, today, (courseDateId) =>
+        ? await retrieveRanked(manager, this.index ? await indexCandidates(manager, this.index) : sqlCandidates(manager), need, facts, filter, goals, this.weights, today, (courseDateId) =>
             this.logger.warn(`Score above its ceiling for date ${courseDateId} (need ${need.id}): scoring values more than the retrieval ceiling knows; scored every candidate`),
           )
         : { candidates: [], bar: Number.POSITIVE_INFINITY, exhaustive: false };
