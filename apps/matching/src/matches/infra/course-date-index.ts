@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { schemaOfManager } from '../../shared/infra/matching-store';
+import { DateColumns } from './date-columns';
 import { INDEXED_COLUMNS, IndexedDate, IndexedRow, OfferFactsPool, toIndexed } from './indexed-date';
 
 /**
@@ -19,9 +20,17 @@ import { INDEXED_COLUMNS, IndexedDate, IndexedRow, OfferFactsPool, toIndexed } f
  * an older snapshot is never applied over a newer one.
  */
 export class CourseDateIndex {
-  private readonly dates = new Map<string, IndexedDate>();
-  private readonly bySkill = new Map<string, Set<IndexedDate>>();
+  /** Date id → its slot in the columns. */
+  private readonly slots = new Map<string, number>();
+  /** The dates' numbers by slot, for gathering (candidate-source.ts; read only). */
+  readonly columns = new DateColumns();
+  /** Skill → the slots of the dates teaching it. */
+  private readonly bySkill = new Map<string, Set<number>>();
+  /** The same as arrays, made when first read after a change: iterating an array of 30,000 slots is ~20× faster than a set. */
+  private readonly listed = new Map<string, Int32Array>();
   private readonly facts = new OfferFactsPool();
+  /** A number per offer id (DateColumns.offer), never reused. */
+  private readonly offerNumbers = new Map<string, number>();
   /** Dates changed by a transaction that had not committed when a sync saw them: read again by every sync. */
   private readonly dirty = new Set<string>();
   private schema?: string;
@@ -31,16 +40,19 @@ export class CourseDateIndex {
 
   /** Dates held (published, as of the last sync). */
   get size(): number {
-    return this.dates.size;
+    return this.slots.size;
   }
 
   get(id: string): IndexedDate | undefined {
-    return this.dates.get(id);
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.columns.dates[slot];
   }
 
-  /** The dates teaching `skillUri` (the posting list; do not modify). */
-  teaching(skillUri: string): ReadonlySet<IndexedDate> {
-    return this.bySkill.get(skillUri) ?? EMPTY;
+  /** The slots of the dates teaching `skillUri` (the posting list; do not modify). */
+  teaching(skillUri: string): Int32Array {
+    let list = this.listed.get(skillUri);
+    if (!list) this.listed.set(skillUri, (list = Int32Array.from(this.bySkill.get(skillUri) ?? [])));
+    return list;
   }
 
   /**
@@ -72,8 +84,10 @@ export class CourseDateIndex {
   }
 
   private async loadAll(manager: EntityManager, s: string): Promise<void> {
-    this.dates.clear();
+    this.slots.clear();
+    this.columns.clear();
     this.bySkill.clear();
+    this.listed.clear();
     this.facts.clear();
     this.dirty.clear();
     this.horizon = undefined;
@@ -107,24 +121,32 @@ export class CourseDateIndex {
 
   /** The date `id` as `row` says (undefined, or not published: gone). */
   private put(id: string, row: IndexedRow | undefined): void {
-    const old = this.dates.get(id);
-    if (old) {
-      this.dates.delete(id);
-      for (const uri of old.skillUris) this.bySkill.get(uri)?.delete(old);
-      this.facts.release(old.offerId);
+    const old = this.slots.get(id);
+    if (old !== undefined) {
+      const date = this.columns.dates[old]!;
+      this.slots.delete(id);
+      for (const uri of date.skillUris) {
+        this.bySkill.get(uri)?.delete(old);
+        this.listed.delete(uri);
+      }
+      this.facts.release(date.offerId);
+      this.columns.remove(old);
     }
     if (!row?.published) return;
     const date = toIndexed(row, this.facts.take(row.offer_id, row.offer_facts));
-    this.dates.set(id, date);
+    let offer = this.offerNumbers.get(date.offerId);
+    if (offer === undefined) this.offerNumbers.set(date.offerId, (offer = this.offerNumbers.size));
+    const slot = this.columns.add(date, offer);
+    this.slots.set(id, slot);
     for (const uri of date.skillUris) {
       let holders = this.bySkill.get(uri);
       if (!holders) this.bySkill.set(uri, (holders = new Set()));
-      holders.add(date);
+      holders.add(slot);
+      this.listed.delete(uri);
     }
   }
 }
 
-const EMPTY: ReadonlySet<IndexedDate> = new Set();
 
 /**
  * Forgets the notes older than `keepMinutes` (every replica has synced since: each sync, and so

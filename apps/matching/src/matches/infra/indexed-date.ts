@@ -18,8 +18,6 @@ export interface IndexedDate extends CeilingDate {
   /** Shared by the dates of one offer (one object per offer and version of its facts). */
   facts: OfferFacts;
   providerId: string;
-  /** Scratch for retrieval: the last step that visited the date (candidate-source.ts). */
-  visit: number;
 }
 
 /** The columns of course_date_view the index reads (alias `d`); IndexedRow is what they give. */
@@ -100,6 +98,5 @@ export function toIndexed(row: IndexedRow, facts: OfferFacts): IndexedDate {
     dqrLevel: row.dqr_level,
     language: row.offer_language,
     groupMask: row.target_group_mask,
-    visit: 0,
   };
 }

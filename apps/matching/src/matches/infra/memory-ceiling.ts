@@ -19,6 +19,18 @@ export function sphereMetres(lon1: number, lat1: number, lon2: number, lat2: num
   return Math.atan2(across, along) * SPHERE_RADIUS_M;
 }
 
+/** A point as a unit vector on the sphere (NaNs for NaN coordinates). */
+export function unitVector(lon: number, lat: number): [number, number, number] {
+  const [phi, lambda] = [lat * RADIANS, lon * RADIANS];
+  return [Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)];
+}
+
+/**
+ * The least dot product of unit vectors `metres` apart or closer, a little generous: a cheap
+ * test that passes every point sphereMetres puts within `metres` (it decides at the edge).
+ */
+export const reachDot = (metres: number): number => Math.cos(Math.min(Math.PI, (metres + 1) / SPHERE_RADIUS_M));
+
 /** What the ceiling reads of a course date (an IndexedDate has it all). */
 export interface CeilingDate {
   skillUris: readonly string[];
@@ -47,44 +59,44 @@ export function textRelevanceBound(pieces: ReadonlyArray<readonly string[]>, dat
 }
 
 /**
- * ceilingSql (candidates.ts) in memory, term by term in the same order, for the course date index:
- * a date's score ceiling for one need, from its row alone. `km`: its distance (null online).
- * Built once per need and step order, then called for every date in reach.
+ * ceilingSql (candidates.ts) in memory, term by term in the same order: a date's score ceiling for
+ * one need from its terms – `coverage`, the weight of the need's skills it teaches; `km` (null
+ * online); its start day; its DQR level (0: none); what its schedule is worth to the need
+ * (`scheduleValue`); whether it is in the need's language; its target group mask; the bound of its
+ * text relevance (textRelevanceBound). Built once per need, then called for every date in reach.
  */
-export function memoryCeiling(order: CeilingOrder, filter: CandidateFilter): (date: CeilingDate, km: number | null) => number {
+export function memoryCeiling(
+  order: CeilingOrder,
+  filter: CandidateFilter,
+): (coverage: number, km: number | null, startDay: number, dqrLevel: number, scheduleValue: number, sameLanguage: boolean, groupMask: number, textBound: number) => number {
   const w = order.weights;
   const x = order.tables;
   const total = MATCH_CRITERIA.reduce((sum, criterion) => sum + w[criterion], 0);
   const skillTotal = order.skills.reduce((sum, skill) => sum + skill.weight, 0);
   const known = w.skills + w.distance + w.dates + w.level + w.schedule + w.language + w.target_group + w.title;
-  const schedules = new Map(x.schedules);
   const fromDay = dayNumber(filter.from);
   const radius = Math.max(1, filter.radiusKm);
-  // The dates of one offer share its text: its bound is worked out once.
-  const textBounds = new Map<string, { title: string; bound: number }>();
-  const textBound = (date: CeilingDate): number => {
-    const known = textBounds.get(date.textFolded);
-    if (known && known.title === date.titleFolded) return known.bound;
-    const bound = textRelevanceBound(order.pieces, date);
-    textBounds.set(date.textFolded, { title: date.titleFolded, bound });
-    return bound;
-  };
+  return (coverage, km, startDay, dqrLevel, scheduleValue, sameLanguage, groupMask, textBound) =>
+    (w.skills * coverage / (skillTotal > 0 ? skillTotal : 1) +
+      w.distance * (km === null ? 1 : Math.max(0, 1 - 0.7 * Math.min(1, km / radius))) +
+      w.dates * (1 - 0.3 * Math.min(1, Math.max(0, startDay - fromDay) / 180)) +
+      // An index past the table is NULL in SQL (coalesce: 1); the mask table covers every mask.
+      w.level * (x.levelByDqr[dqrLevel] ?? 1) +
+      w.schedule * scheduleValue +
+      w.language * (sameLanguage ? x.languageSame : x.languageOther) +
+      w.target_group * x.groupsByMask[groupMask]! +
+      w.title * textBound +
+      (total - known)) /
+    total;
+}
+
+/** memoryCeiling for one date object (an overlay's: the caller's own changes). */
+export function objectCeiling(order: CeilingOrder, filter: CandidateFilter): (date: CeilingDate, km: number | null) => number {
+  const ceiling = memoryCeiling(order, filter);
+  const schedules = new Map(order.tables.schedules);
   return (date, km) => {
-    let coverage = 0;
-    for (const skill of order.skills) if (date.skillUris.includes(skill.uri)) coverage += skill.weight;
-    // An index past the table is NULL in SQL (coalesce: 1); the mask table covers every mask.
-    const level = x.levelByDqr[date.dqrLevel ?? 0] ?? 1;
-    return (
-      (w.skills * coverage / (skillTotal > 0 ? skillTotal : 1) +
-        w.distance * (km === null ? 1 : Math.max(0, 1 - 0.7 * Math.min(1, km / radius))) +
-        w.dates * (1 - 0.3 * Math.min(1, Math.max(0, date.startDay - fromDay) / 180)) +
-        w.level * level +
-        w.schedule * (schedules.get(date.schedule) ?? 1) +
-        w.language * (date.language === x.language ? x.languageSame : x.languageOther) +
-        w.target_group * x.groupsByMask[date.groupMask]! +
-        w.title * textBound(date) +
-        (total - known)) /
-      total
-    );
+    const coverage = order.skills.reduce((sum, skill) => (date.skillUris.includes(skill.uri) ? sum + skill.weight : sum), 0);
+    const textBound = textRelevanceBound(order.pieces, date);
+    return ceiling(coverage, km, date.startDay, date.dqrLevel ?? 0, schedules.get(date.schedule) ?? 1, date.language === order.tables.language, date.groupMask, textBound);
   };
 }
